@@ -1,0 +1,142 @@
+// A scripted HTTP/1.1 origin server for the suite's self-tests: a small, strict model of
+// a compliant server (independent of the reference server) that can be told to break
+// exactly one rule. Each HTTP/1.1 case must pass against the model as it is and fail
+// against the model with the fault its self-test names.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/net/memory_connection.hpp"
+
+namespace conform::http1::testing {
+
+enum class fault {
+  none,
+  // request line
+  reject_leading_empty_line,
+  accept_unsupported_version,
+  reject_higher_minor_version,
+  accept_lowercase_http_name,
+  accept_whitespace_in_target,
+  unknown_method_as_405,
+  method_case_insensitive,
+  long_target_431,
+  // request target and Host
+  accept_missing_host,
+  accept_duplicate_host,
+  accept_invalid_host,
+  reject_absolute_form,
+  host_over_absolute_form,
+  accept_asterisk_with_get,
+  accept_authority_with_get,
+  // field syntax
+  accept_space_before_colon,
+  drop_obs_fold,
+  keep_nul,
+  keep_cr,
+  accept_empty_name,
+  accept_space_in_name,
+  // Content-Length
+  ignore_content_length,       // no body, whatever Content-Length says
+  lenient_content_length,      // "+5" is 5, "-5" and "abc" are 0
+  wrap_content_length,         // 2^64+5 is 5
+  first_content_length_wins,   // conflicting values: the first one
+  keep_open_after_bad_length,  // 400, but the connection stays open
+  // Transfer-Encoding and chunked
+  frame_by_content_length,  // TE and CL: CL wins
+  keep_open_after_te_cl,    // TE and CL: chunked, and the connection stays open
+  ignore_non_chunked_te,    // "Transfer-Encoding: gzip": no body
+  unknown_coding_400,       // unknown coding: 400 instead of 501
+  keep_open_http10_te,      // HTTP/1.0 with TE: chunked, kept open
+  ignore_chunked,           // chunked: no body
+  reject_chunk_extensions,
+  stop_at_last_chunk,  // the trailer section is not read
+  lenient_chunk_size,  // "zz" is 0
+  wrap_chunk_size,     // 2^64+5 is 5
+  skip_to_crlf_after_chunk,
+  // persistence
+  close_without_announcing,
+  ignore_connection_close,
+  no_close_in_response,
+  process_after_close,
+  keep_alive_http10,
+  reverse_pipelined,
+  // HEAD
+  content_on_head,
+  head_content_length_zero,
+  head_drops_content_type,
+  // 1xx, 204, 304 and conditionals
+  content_on_204,
+  content_length_on_204,
+  transfer_encoding_on_204,
+  content_length_on_1xx,
+  ignore_if_none_match,
+  ignore_if_match,
+  content_on_304,
+  drop_etag_on_304,
+  // what responses look like
+  no_sp_after_status_code,
+  lf_line_endings,
+  obs_fold_in_response,
+  no_date,
+  rfc850_date,
+  respond_http10,
+  chunked_to_http10,
+  space_after_chunk_size,
+  no_allow_on_405,
+  // Expect
+  ignore_expect_continue,
+};
+
+
+class scripted_server final : public net::scripted_peer {
+ public:
+  explicit scripted_server(fault f = fault::none) : fault_(f) {}
+
+  void receive(std::string_view bytes, net::peer_reply& reply) override;
+  void end_of_input(net::peer_reply& reply) override;
+
+  struct request {
+    std::string method, target, version;
+    int minor = 1;
+    std::vector<std::pair<std::string, std::string>> fields;
+    std::string body;
+    bool expect_continue = false;
+
+    std::optional<std::string_view> field(std::string_view name) const;
+    std::size_t count(std::string_view name) const;
+  };
+
+ private:
+  struct parse_result;
+  struct response {
+    int status = 200;
+    std::vector<std::pair<std::string, std::string>> fields;
+    std::string body;
+    bool chunked = false;
+    bool no_content = false;  // HEAD, 204, 304: header section only
+    std::string interim;      // a 1xx head sent first
+  };
+
+  bool is(fault f) const { return fault_ == f; }
+  void process(net::peer_reply& reply);
+  parse_result parse_one();
+  // Checks the request line, target and Host; rewrites a lenient method or target into
+  // what the model serves. Returns the status of a refusal.
+  std::optional<int> normalize(request&) const;
+  response route(request const&) const;
+  response bytes_resource(request const&, std::size_t n) const;
+  std::string serialize(request const&, response const&, bool announce_close) const;
+  std::string error_response(int status, bool close) const;
+
+  fault fault_;
+  std::string in_;
+  bool closing_ = false;
+  bool continue_sent_ = false;
+};
+
+}  // namespace conform::http1::testing

@@ -1,0 +1,14 @@
+#include "conformance/index.hpp"
+
+#include "conformance/http1/suite.hpp"
+
+namespace conform {
+
+registry const& catalogue() {
+  static registry const all({
+      http1::make_suite(),
+  });
+  return all;
+}
+
+}  // namespace conform
