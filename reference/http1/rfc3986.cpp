@@ -147,6 +147,9 @@ target_parts parse_target(std::string_view target, method m) {
     if (!split_path_query(target, parts)) return refused(violation::target_invalid);
     return parts;
   }
+  // "example.com:80" is also a valid absolute-URI (scheme "example.com"); call it what
+  // the sender surely meant, an authority-form without CONNECT.
+  if (is_host_port(target, true)) return refused(violation::target_form_invalid);
   return parse_absolute_form(target);
 }
 
