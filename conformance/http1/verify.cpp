@@ -51,6 +51,7 @@ std::optional<std::string> received_field(h1::response const& r, std::string_vie
 h1::request make_request(context& cx, std::string_view method, std::string_view path, std::string_view version) {
   h1::request r(method, path, version);
   r.host(cx.target_info());
+  for (auto const& [name, value] : cx.target_info().extra_headers) r.header(name, value);
   return r;
 }
 

@@ -19,11 +19,11 @@ struct target;
 using case_body = outcome (*)(context&);
 
 struct case_def {
-  std::string_view id;           // stable slug, never a position: "http1/host/missing"
-  std::string_view section;      // RFC edition and clause: "RFC 9112 §3.2"
-  requirement_level level;       // from the RFC's own words
-  std::string_view title;        // one line a server author understands
-  std::string_view requirement;  // the RFC sentence, quoted
+  std::string_view id = {};           // stable slug, never a position: "http1/host/missing"
+  std::string_view section = {};      // RFC edition and clause: "RFC 9112 §3.2"
+  requirement_level level = requirement_level::must;  // from the RFC's own words
+  std::string_view title = {};        // one line a server author understands
+  std::string_view requirement = {};  // the RFC sentence, quoted
   std::vector<std::string_view> see_also = {};  // equivalents elsewhere: "h2spec:http2/6.5.3/2"
   capabilities needs = {};       // what the target must offer, else SKIP
   bool exclusive = false;        // runs alone (limits, large payloads)
@@ -39,9 +39,9 @@ struct probe_report {
 };
 
 struct suite {
-  std::string_view name;         // "http1"; also the first segment of every case id
-  std::string_view description;
-  std::vector<std::span<const case_def>> tables;
+  std::string_view name = {};         // "http1"; also the first segment of every case id
+  std::string_view description = {};
+  std::vector<std::span<const case_def>> tables = {};
   bool (*applies_to)(target const&) = nullptr;  // e.g. http1 runs on http:// and https://
   probe_report (*probe)(context&) = nullptr;    // finds which capabilities the target offers
 };

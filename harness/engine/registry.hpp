@@ -16,9 +16,9 @@ struct registered_case {
 };
 
 struct selection {
-  std::vector<std::string> suites;  // empty: all
-  std::vector<std::string> cases;   // globs over ids; empty: all
-  std::vector<std::string> skips;   // globs over ids to leave out
+  std::vector<std::string> suites = {};  // empty: all
+  std::vector<std::string> cases = {};   // globs over ids; empty: all
+  std::vector<std::string> skips = {};   // globs over ids to leave out
   bool heavy = false;               // include cases marked heavy
 };
 

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "harness/engine/capability.hpp"
 
@@ -19,6 +21,8 @@ struct target {
   bool tls = false;
   bool embedded = false;  // the in-process reference server
   capabilities offers;    // filled by the suites' probes before cases run
+  // Fields added to every well-formed request a case builds (--header "Authorization: …").
+  std::vector<std::pair<std::string, std::string>> extra_headers;
 
   // host[:port] as a Host header or :authority carries it (brackets for IPv6, port
   // omitted when it is the scheme's default).

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/engine/context.hpp"
 #include "harness/net/connection.hpp"
 
 namespace conform::net {
@@ -34,5 +35,9 @@ class connect_error : public std::runtime_error {
 // Connects within the deadline or throws connect_error. Uses an io_context owned by
 // the calling thread, so each runner worker drives its own connections.
 std::unique_ptr<connection> dial(dial_options const&, transcript& log, clock::time_point deadline);
+
+// The connector real runs use: TCP, and TLS with `tls` (plus the ALPN each case asks
+// for) to https and wss targets.
+connector network_connector(tls_options tls);
 
 }  // namespace conform::net

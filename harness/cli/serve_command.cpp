@@ -1,0 +1,86 @@
+// `conform serve`: the reference server on its own, for other tools or for conform run
+// in another process.
+#include <CLI/CLI.hpp>
+
+#include <charconv>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "harness/cli/commands.hpp"
+#include "reference/server/server.hpp"
+
+namespace conform::cli {
+namespace {
+
+struct serve_options {
+  std::vector<std::string> listen;
+  std::vector<std::string> tls_listen;
+  std::string cert, key;
+  unsigned threads = 1;
+  std::size_t max_body = 0, max_header_bytes = 0, max_request_line = 0;
+  std::string port_file;
+};
+
+reference::listener_options parse_listen(std::string const& text, bool tls) {
+  auto const colon = text.rfind(':');
+  if (colon == std::string::npos) throw usage_error{"listen address '" + text + "': expected HOST:PORT"};
+  auto host = text.substr(0, colon);
+  if (host.size() > 1 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  unsigned port = 0;
+  auto const p = text.substr(colon + 1);
+  auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), port);
+  if (ec != std::errc{} || end != p.data() + p.size() || port > 65535) throw usage_error{"listen address '" + text + "': bad port"};
+  return {.address = host, .port = static_cast<std::uint16_t>(port), .tls = tls};
+}
+
+int serve(serve_options const& o) {
+  reference::server_options options;
+  options.listeners.clear();
+  for (auto const& l : o.listen) options.listeners.push_back(parse_listen(l, false));
+  for (auto const& l : o.tls_listen) options.listeners.push_back(parse_listen(l, true));
+  if (options.listeners.empty()) options.listeners.push_back(parse_listen("127.0.0.1:8080", false));
+  if ((o.cert.empty()) != (o.key.empty())) throw usage_error{"--tls-cert and --tls-key go together"};
+  options.tls_cert_file = o.cert;
+  options.tls_key_file = o.key;
+  options.threads = std::max(1u, o.threads);
+  if (o.max_body) options.limits.max_body = o.max_body;
+  if (o.max_header_bytes) options.limits.max_header_bytes = o.max_header_bytes;
+  if (o.max_request_line) options.limits.max_request_line = o.max_request_line;
+
+  reference::server server(options);
+  server.start();
+  for (std::size_t i = 0; i < options.listeners.size(); ++i)
+    std::cout << "conform reference server listening on " << server.url(i) << std::endl;
+  if (!o.port_file.empty()) {
+    std::ofstream f(o.port_file);
+    for (auto port : server.ports()) f << port << "\n";
+  }
+  server.wait_for_signal();
+  std::cout << "conform reference server stopped" << std::endl;
+  return ok;
+}
+
+}  // namespace
+
+command add_serve_command(CLI::App& app) {
+  auto o = std::make_shared<serve_options>();
+  auto* cmd = app.add_subcommand("serve", "Run the reference server (HTTP/1.1, plain and TLS) until SIGINT or SIGTERM");
+  cmd->add_option("--listen", o->listen, "Plain HTTP on HOST:PORT (port 0: ephemeral; default 127.0.0.1:8080)")->type_name("ADDR");
+  cmd->add_option("--tls-listen", o->tls_listen, "HTTPS on HOST:PORT")->type_name("ADDR");
+  cmd->add_option("--tls-cert", o->cert, "Certificate chain (PEM); default: a self-signed one made at start")->check(CLI::ExistingFile)->type_name("FILE");
+  cmd->add_option("--tls-key", o->key, "Private key (PEM) of --tls-cert")->check(CLI::ExistingFile)->type_name("FILE");
+  cmd->add_option("--threads", o->threads, "Worker threads (default 1)")->check(CLI::Range(1u, 256u));
+  cmd->add_option("--max-body", o->max_body, "Largest request body in bytes (413 beyond)");
+  cmd->add_option("--max-header-bytes", o->max_header_bytes, "Largest header section in bytes (431 beyond)");
+  cmd->add_option("--max-request-line", o->max_request_line, "Longest request line in bytes (414 beyond)");
+  cmd->add_option("--port-file", o->port_file, "Write the bound ports, one per line, to FILE")->type_name("FILE");
+  cmd->footer(
+      "Examples:\n"
+      "  conform serve --listen 127.0.0.1:8080\n"
+      "  conform serve --listen 127.0.0.1:0 --tls-listen 127.0.0.1:0 --port-file ports.txt\n"
+      "  conform serve --tls-listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem");
+  return [o] { return serve(*o); };
+}
+
+}  // namespace conform::cli
