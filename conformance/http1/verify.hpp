@@ -54,6 +54,9 @@ struct framing_result {
   enum class kind {
     refused_and_closed,  // first answer is a refusal, then the connection closed
     refused_kept_open,   // a refusal, and the canary was answered as a lone GET / is
+    // Another error (405, 404, 413…) and then the connection closed: the target may
+    // never have read the body, so the framing under test went unexercised.
+    other_error_and_closed,
     processed_and_closed,
     processed,           // answered, and the canary too, intact
     desync,              // the canary's answer shows the probe was framed otherwise
@@ -67,10 +70,16 @@ struct framing_result {
   std::string story;  // what happened, in words, for "got …"
 
   bool refused() const { return what == kind::refused_and_closed || what == kind::refused_kept_open; }
-  bool closed() const { return what == kind::refused_and_closed || what == kind::processed_and_closed; }
+  bool closed() const {
+    return what == kind::refused_and_closed || what == kind::other_error_and_closed || what == kind::processed_and_closed;
+  }
 };
 
 framing_result probe_framing(context& cx, h1::request const& probe, std::vector<int> refusals = {400});
+
+// SKIP for a probe the target answered with an unrelated error before (perhaps without)
+// reading its body, then closed: the rule under test was never exercised.
+outcome unexercised(framing_result const& f);
 
 // The verdict for the common rule "refuse with 400 (or `also`) and close; anything
 // else — above all a desync — breaks it".

@@ -101,6 +101,10 @@ reply client::receive_until(bool interim_too) {
     if (fill()) continue;
     if (!buffer_.empty()) continue;  // bytes arrived with the end of stream
     bool const partial = reader_.started();
+    if ((eof_ || reset_) && partial && reader_.current() == response_reader::state::need_more) {
+      reader_.end_of_input();  // ends a close-delimited body, or fails a cut-off one
+      continue;
+    }
     if (!failure_.empty()) {
       out.what = reply::kind::failed;
       out.detail = failure_;
