@@ -79,13 +79,11 @@ void connection::process() {
 void connection::on_header_done() {
   request& req = reader_.current();
   decision_ = route(req);
-  answered_early_ = false;
   if (!reader_.expects_body()) return;
   if (decision_.refuses() && req.expect_continue) {
     // RFC 9110 §10.1.1 lets a server answer with the final status instead of 100
     // (Continue). The client may then send the body or not, so the rest of the stream
     // cannot be parsed reliably: close after the response.
-    answered_early_ = true;
     response_context context = context_for(req, false);
     response_writer writer(out_, context);
     answer(decision_, req, writer);

@@ -69,7 +69,6 @@ class connection {
   std::unique_ptr<body_producer> producer_;
   std::string_view date_ = "Thu, 01 Jan 1970 00:00:00 GMT";
   route_decision decision_;
-  bool answered_early_ = false;  // the response went out before the body was read
   bool closing_ = false;         // no more requests: close once the output is written
   bool peer_done_ = false;
   bool draining_ = false;
