@@ -9,6 +9,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <cstdio>
 #include <mutex>
@@ -96,7 +97,10 @@ asio::awaitable<void> server::impl::accept_loop(tcp::acceptor& acceptor, bool tl
     auto [ec, socket] = co_await acceptor.async_accept(w.context(), asio::as_tuple(asio::use_awaitable));
     if (ec) {
       if (!acceptor.is_open()) co_return;
-      continue;  // e.g. out of descriptors: the next accept may succeed
+      // E.g. out of descriptors: pause briefly rather than spin, then try again.
+      asio::steady_timer pause(acceptor.get_executor(), std::chrono::milliseconds(50));
+      co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+      continue;
     }
     socket.set_option(tcp::no_delay(true), ec);
     start_session(w, std::move(socket), tls_listener ? &*tls : nullptr);
