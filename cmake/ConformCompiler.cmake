@@ -7,7 +7,8 @@ endif()
 
 add_library(conform_options INTERFACE)
 add_library(conform::options ALIAS conform_options)
-target_compile_options(conform_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local
+target_compile_options(conform_options INTERFACE -Wall -Wextra -Wpedantic
+  $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
   $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
 if(CONFORM_WERROR)
   target_compile_options(conform_options INTERFACE -Werror)

@@ -79,11 +79,13 @@ TEST(response_reader, close_delimited_ends_at_eof) {
 }
 
 TEST(response_reader, no_content_for_head_204_304_and_1xx) {
-  for (auto const& [wire, method] : std::vector<std::pair<std::string, std::string>>{
+  for (auto const& vector : std::vector<std::pair<std::string, std::string>>{
            {"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n", "HEAD"},
            {"HTTP/1.1 204 No Content\r\nContent-Length: 10\r\n\r\n", "GET"},
            {"HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n", "GET"},
            {"HTTP/1.1 100 Continue\r\n\r\n", "POST"}}) {
+    auto const& wire = vector.first;
+    auto const& method = vector.second;
     every_split(wire, [&](read_outcome const& o, std::string const& how) {
       ASSERT_EQ(o.state, response_reader::state::done) << wire << how;
       EXPECT_EQ(o.r.how, framing::none);

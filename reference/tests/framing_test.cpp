@@ -16,6 +16,9 @@ struct rule_case {
   std::string_view key;  // "none" for a request that is served
 };
 
+// Names the row in test listings instead of a byte dump.
+void PrintTo(rule_case const& c, std::ostream* os) { *os << c.name; }
+
 using namespace std::string_view_literals;
 
 // Inputs are written out in full so each row reads as the bytes on the wire.
