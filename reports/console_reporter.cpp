@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "harness/engine/duration.hpp"
 #include "reports/byte_text.hpp"
 #include "reports/json_report.hpp"
 #include "reports/tally.hpp"
@@ -77,8 +78,7 @@ void console_reporter::case_finished(case_result const& r) {
 void console_reporter::run_finished(run_result const& run) {
   clear_progress();
   auto const counts = run.counts();
-  out_ << counts.total << " cases: " << counts_phrase(counts) << " in "
-       << seconds(static_cast<double>(run.wall.count()) / 1000.0) << '\n';
+  out_ << counts.total << " cases: " << counts_phrase(counts) << " in " << format_duration(run.wall) << '\n';
   if (targets_.size() > 1) {
     std::vector<verdict_counts> per_target(targets_.size());
     for (auto const& r : run.cases)

@@ -1,7 +1,10 @@
 #include "reports/markdown.hpp"
 
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 
+#include "harness/engine/duration.hpp"
 #include "reports/byte_text.hpp"
 #include "reports/tally.hpp"
 
@@ -26,10 +29,9 @@ std::string truncated(std::string const& s, std::size_t max_bytes) {
 std::string headline(json const& report) {
   auto const counts = counts_of(report.at("summary"));
   bool const clean = counts[verdict::fail] == 0 && counts[verdict::error] == 0;
-  char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.1f s", report.at("duration_ms").get<double>() / 1000.0);
+  auto const wall = std::chrono::milliseconds(std::llround(report.at("duration_ms").get<double>()));
   return "### conform: " + std::string(clean ? "✅ " : "❌ ") + std::to_string(counts.total) + " cases, " +
-         counts_phrase(counts) + " in " + seconds + " (seed " + report.at("seed").dump() + ")\n\n";
+         counts_phrase(counts) + " in " + format_duration(wall) + " (seed " + report.at("seed").dump() + ")\n\n";
 }
 
 // `label` is Markdown already.

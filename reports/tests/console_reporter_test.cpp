@@ -30,14 +30,14 @@ TEST(console_reporter, plain_mode_prints_a_line_per_case_that_did_not_pass) {
             "SKIP  http1/limits/long-uri (RFC 9112 §3): target does not offer status\n"
             "INFO  http1/info/server-header (RFC 9110 §10.2.4): Server: nginx/1.22 \\x1b[31mred\\x1b[0m\n"
             "ERROR ws/5.7 (RFC 6455 §5.7): could not connect: Connection refused\n"
-            "7 cases: 2 pass, 1 fail, 1 warn, 1 info, 1 skip, 1 error in 0.9 s\n");
+            "7 cases: 2 pass, 1 fail, 1 warn, 1 info, 1 skip, 1 error in 912 ms\n");
 }
 
 TEST(console_reporter, quiet_prints_only_failures_and_errors) {
   EXPECT_EQ(played(testing::sample_run(), false, console_verbosity::quiet),
             "FAIL  http1/host/missing (RFC 9112 §3.2): expected 400, got 200 OK\n"
             "ERROR ws/5.7 (RFC 6455 §5.7): could not connect: Connection refused\n"
-            "7 cases: 2 pass, 1 fail, 1 warn, 1 info, 1 skip, 1 error in 0.9 s\n");
+            "7 cases: 2 pass, 1 fail, 1 warn, 1 info, 1 skip, 1 error in 912 ms\n");
 }
 
 TEST(console_reporter, verbose_adds_passes_and_transcripts) {
@@ -51,7 +51,7 @@ TEST(console_reporter, verbose_adds_passes_and_transcripts) {
 TEST(console_reporter, names_the_target_when_there_are_several) {
   auto const out = played(testing::sample_run_two_targets(), false, console_verbosity::quiet);
   EXPECT_NE(out.find("FAIL  http1/host/missing @ http://127.0.0.1:8081/ (RFC 9112 §3.2): expected 400"), std::string::npos);
-  EXPECT_TRUE(out.ends_with("14 cases: 4 pass, 2 fail, 2 warn, 2 info, 2 skip, 2 error in 0.9 s\n"
+  EXPECT_TRUE(out.ends_with("14 cases: 4 pass, 2 fail, 2 warn, 2 info, 2 skip, 2 error in 912 ms\n"
                             "  http://127.0.0.1:8080/: 7 cases: 2 pass, 1 fail, 1 warn, 1 info, 1 skip, 1 error\n"
                             "  http://127.0.0.1:8081/: 7 cases: 2 pass, 1 fail, 1 warn, 1 info, 1 skip, 1 error\n"))
       << out;
@@ -70,7 +70,7 @@ TEST(console_reporter, live_mode_rewrites_one_progress_line) {
   EXPECT_NE(out.find("\r[7/7] 1 fail 1 error  0."), std::string::npos);
   EXPECT_NE(out.find("\x1b[1;31mFAIL \x1b[0m http1/host/missing"), std::string::npos);
   // The summary comes after the progress line is cleared.
-  EXPECT_TRUE(out.ends_with("\r\x1b[K7 cases: 2 pass, 1 fail, 1 warn, 1 info, 1 skip, 1 error in 0.9 s\n")) << out;
+  EXPECT_TRUE(out.ends_with("\r\x1b[K7 cases: 2 pass, 1 fail, 1 warn, 1 info, 1 skip, 1 error in 912 ms\n")) << out;
   // Every progress line fits in the width, so '\r' can rewrite it.
   for (auto at = out.find('\r'); at != std::string::npos; at = out.find('\r', at + 1)) {
     auto const end = out.find_first_of("\x1b\n", at);

@@ -31,7 +31,7 @@ std::size_t separators(std::string const& row) {
 TEST(markdown, headline_counts_every_verdict) {
   auto const md = render_markdown(to_json(testing::sample_run()));
   EXPECT_EQ(lines_of(md).at(0),
-            "### conform: ❌ 7 cases, 2 pass, 1 fail, 1 warn, 1 info, 1 skip, 1 error in 0.9 s (seed 42)");
+            "### conform: ❌ 7 cases, 2 pass, 1 fail, 1 warn, 1 info, 1 skip, 1 error in 912 ms (seed 42)");
 }
 
 TEST(markdown, counts_by_suite_and_verdict_per_target) {
@@ -83,7 +83,7 @@ TEST(markdown, says_so_when_everything_passed) {
   auto run = testing::sample_run();
   for (auto& c : run.cases) c.status = verdict::pass;
   auto const md = render_markdown(to_json(run));
-  EXPECT_TRUE(md.starts_with("### conform: ✅ 7 cases, 7 pass in 0.9 s"));
+  EXPECT_TRUE(md.starts_with("### conform: ✅ 7 cases, 7 pass in 912 ms"));
   EXPECT_TRUE(has(md, "Every case passed.\n"));
 }
 
