@@ -181,6 +181,8 @@ bool response_reader::parse_status_line(std::string_view line) {
     return false;
   }
   current_.status = (line[i] - '0') * 100 + (line[i + 1] - '0') * 10 + (line[i + 2] - '0');
+  // RFC 9110 §15: "Values outside the range 100..599 are invalid."
+  if (current_.status < 100 || current_.status > 599) note("status code outside 100..599 in the status line");
   i += 3;
   if (i == line.size()) {
     note("no SP after the status code in the status line");

@@ -109,6 +109,15 @@ TEST(response_reader, notes_grammar_problems_and_keeps_reading) {
   EXPECT_EQ(o.r.header("folded"), "a b");
 }
 
+// Found by the response-reader fuzz target (corpus/http1_response_reader/regressions/2bf71781…).
+TEST(response_reader, notes_a_status_code_outside_100_to_599) {
+  auto const o = read({"HTTP/1.1 020 OK\r\nContent-Length: 0\r\n\r\n"});
+  ASSERT_EQ(o.state, response_reader::state::done);
+  EXPECT_EQ(o.r.status, 20);
+  ASSERT_EQ(o.r.violations.size(), 1u);
+  EXPECT_NE(o.r.violations[0].find("outside 100..599"), std::string::npos);
+}
+
 TEST(response_reader, fails_where_framing_cannot_be_known) {
   EXPECT_EQ(read({"HTTP/1.1 200 OK\r\nContent-Length: 5, 6\r\n\r\n"}).state, response_reader::state::failed);
   EXPECT_EQ(read({"HTTP/1.1 200 OK\r\nContent-Length: +5\r\n\r\n"}).state, response_reader::state::failed);
