@@ -58,11 +58,6 @@ outcome space_in_name(context& cx) {
   return expect_refusal(cx, make_request(cx, "GET", "/").raw_line("X Conform: 1"), grammar_refusal);
 }
 
-constexpr std::string_view grammar_rule =
-    "When a server listening only for HTTP request messages, or processing what appears from the start-line to be an "
-    "HTTP request message, receives a sequence of octets that does not match the HTTP-message grammar aside from the "
-    "robustness exceptions listed above, the server SHOULD respond with a 400 (Bad Request) response and close the "
-    "connection.";
 
 case_def const cases[] = {
     {.id = "http1/fields/space-before-colon",

@@ -9,11 +9,6 @@
 namespace conform::http1 {
 namespace {
 
-constexpr std::string_view grammar_rule =
-    "When a server listening only for HTTP request messages, or processing what appears from the start-line to be an "
-    "HTTP request message, receives a sequence of octets that does not match the HTTP-message grammar aside from the "
-    "robustness exceptions listed above, the server SHOULD respond with a 400 (Bad Request) response and close the "
-    "connection.";
 
 h1::request post_chunked(context& cx, std::string const& body) {
   return make_request(cx, "POST", body_path(cx)).header("Transfer-Encoding", "chunked").body(body);

@@ -41,6 +41,13 @@ outcome expect_refusal(h1::client& c, h1::reply const& r, refusal const& rule);
 // Sends `r` on a new connection and judges the answer with `rule`.
 outcome expect_refusal(context& cx, h1::request const& r, refusal const& rule = {});
 
+// RFC 9112 §2.2, the rule for any request that does not match the message grammar.
+inline constexpr std::string_view grammar_rule =
+    "When a server listening only for HTTP request messages, or processing what appears from the start-line to be an "
+    "HTTP request message, receives a sequence of octets that does not match the HTTP-message grammar aside from the "
+    "robustness exceptions listed above, the server SHOULD respond with a 400 (Bad Request) response and close the "
+    "connection.";
+
 // RFC 9112 §3: "Recipients of an invalid request-line SHOULD respond with either a 400
 // (Bad Request) error or a 301 (Moved Permanently) redirect".
 inline refusal const invalid_request_line_refusal{.statuses = {400, 301}, .then_close = false};
