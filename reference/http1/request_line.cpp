@@ -1,5 +1,7 @@
 #include "reference/http1/request_line.hpp"
 
+#include "reference/http1/ascii.hpp"
+
 namespace conform::reference::http1 {
 namespace {
 
@@ -8,8 +10,6 @@ version_check refused(violation why) {
   check.why = why;
   return check;
 }
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
