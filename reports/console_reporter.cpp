@@ -52,19 +52,20 @@ void console_reporter::run_started(run_info const& info, std::size_t case_count)
   done_ = failed_ = errors_ = 0;
   current_.clear();
   started_ = std::chrono::steady_clock::now();
-  if (live_) draw_progress();
+  if (live_) draw_progress(true);
 }
 
 void console_reporter::case_started(registered_case const& which, std::size_t /*target_index*/) {
   current_ = escape_controls(which.def->id, false);
-  if (live_) draw_progress();
+  if (live_) draw_progress(false);
 }
 
 void console_reporter::case_finished(case_result const& r) {
   ++done_;
   if (r.status == verdict::fail) ++failed_;
   if (r.status == verdict::error) ++errors_;
-  if (worth_a_line(r.status)) {
+  bool const printed = worth_a_line(r.status);
+  if (printed) {
     clear_progress();
     out_ << case_line(r) << '\n';
     if (verbosity_ == console_verbosity::verbose && r.status != verdict::pass) {
@@ -72,7 +73,7 @@ void console_reporter::case_finished(case_result const& r) {
       if (!text.empty()) out_ << "      " << indented(text, "      ") << '\n';
     }
   }
-  if (live_) draw_progress();
+  if (live_) draw_progress(printed);  // a printed line wiped the progress line
 }
 
 void console_reporter::run_finished(run_result const& run) {
@@ -125,7 +126,12 @@ std::string console_reporter::progress_line() const {
   return line.substr(0, width_ - 1);
 }
 
-void console_reporter::draw_progress() {
+// At most every 50 ms unless forced: a fast run over a slow terminal (ssh) should not
+// spend its time redrawing.
+void console_reporter::draw_progress(bool force) {
+  auto const now = std::chrono::steady_clock::now();
+  if (!force && now - drawn_ < std::chrono::milliseconds(50)) return;
+  drawn_ = now;
   out_ << '\r' << progress_line() << clear_to_end;
   out_.flush();
 }

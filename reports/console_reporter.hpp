@@ -36,7 +36,7 @@ class console_reporter : public reporter {
   bool worth_a_line(verdict v) const;
   std::string case_line(case_result const& r) const;
   std::string progress_line() const;
-  void draw_progress();
+  void draw_progress(bool force);
   void clear_progress();
 
   std::ostream& out_;
@@ -50,6 +50,7 @@ class console_reporter : public reporter {
   std::size_t errors_ = 0;
   std::string current_;  // the case started last
   std::chrono::steady_clock::time_point started_;
+  std::chrono::steady_clock::time_point drawn_;  // when the progress line was last drawn
 };
 
 }  // namespace conform::reports
