@@ -103,7 +103,7 @@
       const probes = t.probes.length ? el("details", {}, [el("summary", { text: "probes" }), " " + visible(t.probes.join("; "), false)]) : null;
       list.append(el("li", {}, [
         el("strong", { text: (severalTargets ? "[" + (i + 1) + "] " : "") + targetName(i) }),
-        " \u00b7 offers: " + (t.capabilities.length ? t.capabilities.join(", ") : "nothing probed") + " ", probes,
+        " \u00b7 offers: " + (t.capabilities.length ? t.capabilities.join(", ") : "none of the profile's endpoints") + " ", probes,
       ]));
     });
   }
