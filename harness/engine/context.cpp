@@ -31,7 +31,8 @@ std::unique_ptr<net::connection> context::connect(connect_request const& request
 std::uint64_t case_seed(std::uint64_t run_seed, std::string_view case_id, std::size_t target_index) {
   std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
   for (unsigned char c : case_id) h = (h ^ c) * 0x100000001b3ull;
-  return run_seed ^ h ^ (target_index * 0x9e3779b97f4a7c15ull);
+  // Below 2^53, like run seeds, so JavaScript readers of report.json read it exactly.
+  return (run_seed ^ h ^ (target_index * 0x9e3779b97f4a7c15ull)) & ((std::uint64_t{1} << 53) - 1);
 }
 
 }  // namespace conform
