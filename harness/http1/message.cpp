@@ -8,13 +8,28 @@ namespace {
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
-std::string_view trim(std::string_view s) {
+}  // namespace
+
+std::string_view trim_ows(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
 
-}  // namespace
+std::vector<std::string_view> list_items(std::vector<field> const& fields, std::string_view name) {
+  std::vector<std::string_view> items;
+  for (auto const& f : fields) {
+    if (!iequals(f.name, name)) continue;
+    std::string_view rest = f.value;
+    for (;;) {
+      auto const comma = rest.find(',');
+      if (auto const item = trim_ows(rest.substr(0, comma)); !item.empty()) items.push_back(item);
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+  }
+  return items;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
@@ -41,17 +56,8 @@ std::size_t response::count(std::string_view name) const {
 }
 
 bool response::has_token(std::string_view name, std::string_view token) const {
-  for (auto const& f : fields) {
-    if (!iequals(f.name, name)) continue;
-    std::string_view rest = f.value;
-    while (!rest.empty()) {
-      auto const comma = rest.find(',');
-      if (iequals(trim(rest.substr(0, comma)), token)) return true;
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
-  }
-  return false;
+  auto const items = list_items(fields, name);
+  return std::any_of(items.begin(), items.end(), [&](auto item) { return iequals(item, token); });
 }
 
 std::string response::summary() const {

@@ -18,6 +18,13 @@ struct field {
 // Case-insensitive equality for field names and tokens (RFC 9110 §5.1).
 bool iequals(std::string_view a, std::string_view b);
 
+// Without leading and trailing SP and HTAB (OWS, RFC 9110 §5.6.3).
+std::string_view trim_ows(std::string_view s);
+
+// The elements of the comma-separated lists in every field called `name`, in order and
+// OWS-trimmed; empty elements are left out, as RFC 9110 §5.6.1.2 asks of recipients.
+std::vector<std::string_view> list_items(std::vector<field> const& fields, std::string_view name);
+
 enum class framing {
   none,             // HEAD, 1xx, 204, 304: no content by definition
   content_length,   // RFC 9112 §6.3 item 6

@@ -17,27 +17,12 @@ bool is_tchar(unsigned char c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string_view trim_ows(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
-// The last transfer coding named by all Transfer-Encoding fields together.
+// The last transfer coding named by all Transfer-Encoding fields together, without
+// its parameters.
 std::string_view final_coding(std::vector<field> const& fields) {
-  std::string_view last;
-  for (auto const& f : fields) {
-    if (!iequals(f.name, "transfer-encoding")) continue;
-    std::string_view rest = f.value;
-    while (!rest.empty()) {
-      auto const comma = rest.find(',');
-      auto const item = trim_ows(rest.substr(0, comma));
-      if (!item.empty()) last = item.substr(0, item.find(';'));
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
-  }
-  return trim_ows(last);
+  auto const codings = list_items(fields, "transfer-encoding");
+  return codings.empty() ? std::string_view{} : trim_ows(codings.back().substr(0, codings.back().find(';')));
 }
 
 }  // namespace
@@ -242,22 +227,16 @@ void response_reader::choose_framing() {
   if (r.count("content-length") > 0) {
     // All values, across fields and comma lists, must be the same decimal number.
     std::optional<std::uint64_t> length;
-    for (auto const& f : r.fields) {
-      if (!iequals(f.name, "content-length")) continue;
-      std::string_view rest = f.value;
-      do {
-        auto const comma = rest.find(',');
-        auto const item = trim_ows(rest.substr(0, comma));
-        std::uint64_t v = 0;
-        auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), v);
-        if (item.empty() || ec != std::errc{} || end != item.data() + item.size() || !is_digit(item.front()))
-          return fail("invalid Content-Length \"" + escape(f.value, 60) + "\"");
-        if (length && *length != v) return fail("conflicting Content-Length values");
-        if (length) note("duplicate Content-Length");
-        length = v;
-        rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
-      } while (!rest.empty());
+    for (auto const item : list_items(r.fields, "content-length")) {
+      std::uint64_t v = 0;
+      auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), v);
+      if (ec != std::errc{} || end != item.data() + item.size() || !is_digit(item.front()))
+        return fail("invalid Content-Length \"" + escape(item, 60) + "\"");
+      if (length && *length != v) return fail("conflicting Content-Length values");
+      if (length) note("duplicate Content-Length");
+      length = v;
     }
+    if (!length) return fail("empty Content-Length");
     if (*length > limits_.max_body) return fail("Content-Length " + std::to_string(*length) + " exceeds the harness's limit");
     r.how = framing::content_length;
     remaining_ = *length;

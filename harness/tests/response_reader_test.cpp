@@ -121,6 +121,7 @@ TEST(response_reader, notes_a_status_code_outside_100_to_599) {
 TEST(response_reader, fails_where_framing_cannot_be_known) {
   EXPECT_EQ(read({"HTTP/1.1 200 OK\r\nContent-Length: 5, 6\r\n\r\n"}).state, response_reader::state::failed);
   EXPECT_EQ(read({"HTTP/1.1 200 OK\r\nContent-Length: +5\r\n\r\n"}).state, response_reader::state::failed);
+  EXPECT_EQ(read({"HTTP/1.1 200 OK\r\nContent-Length: \r\n\r\n"}).state, response_reader::state::failed);
   EXPECT_EQ(read({"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"}).state, response_reader::state::failed);
   EXPECT_EQ(read({"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10000000000000005\r\n"}).state,
             response_reader::state::failed);
@@ -142,6 +143,13 @@ TEST(response_reader, bounds_what_it_holds) {
   body_reader.feed("HTTP/1.1 200 OK\r\n\r\n");
   body_reader.feed(endless);
   EXPECT_EQ(body_reader.current(), response_reader::state::failed);
+}
+
+TEST(response_reader, list_fields_ignore_empty_elements) {
+  auto const o = read({"HTTP/1.1 200 OK\r\nContent-Length: 2, , 2\r\nConnection: , close\r\n\r\nok"});
+  ASSERT_EQ(o.state, response_reader::state::done);
+  EXPECT_EQ(o.r.body, "ok");
+  EXPECT_TRUE(o.r.has_token("connection", "close"));
 }
 
 TEST(response_reader, responses_one_after_another) {
