@@ -5,7 +5,7 @@
 namespace conform::http1 {
 
 suite make_suite() {
-  return {
+  suite s{
       .name = "http1",
       .description = "HTTP/1.1 message syntax, framing and routing (RFC 9112) and origin-server rules (RFC 9110)",
       .tables =
@@ -25,6 +25,8 @@ suite make_suite() {
       .applies_to = [](target const& t) { return t.scheme == "http" || t.scheme == "https"; },
       .probe = probe,
   };
+  for (auto table : vector_tables()) s.tables.push_back(table);
+  return s;
 }
 
 }  // namespace conform::http1

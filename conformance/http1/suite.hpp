@@ -2,6 +2,7 @@
 #pragma once
 
 #include <span>
+#include <vector>
 
 #include "harness/engine/case.hpp"
 
@@ -21,6 +22,8 @@ std::span<case_def const> head_cases();             // rfc9110_9_3_2_head.cpp
 std::span<case_def const> no_content_cases();       // rfc9110_no_content_statuses.cpp
 std::span<case_def const> response_cases();         // rfc9110_response.cpp
 std::span<case_def const> expect_cases();           // rfc9110_10_1_1_expect.cpp
+// One table per request-vector file, conformance/vectors/http1/*.md (vector_cases.cpp).
+std::vector<std::span<case_def const>> vector_tables();
 
 // Which endpoints of the target profile the target offers (DESIGN.md).
 probe_report probe(context& cx);

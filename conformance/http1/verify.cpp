@@ -102,10 +102,14 @@ outcome expect_served(context& cx, h1::request const& r, std::string_view what) 
 }
 
 framing_result probe_framing(context& cx, h1::request const& probe, std::vector<int> refusals) {
+  return probe_framing(cx, probe.bytes(), probe.method(), refusals);
+}
+
+framing_result probe_framing(context& cx, std::string_view probe, std::string_view method, std::vector<int> const& refusals) {
   int const base = baseline_status(cx);
   framing_result f;
   h1::client c(cx);
-  c.send_pipelined({probe, canary(cx)});
+  c.send_pipelined(probe, method, canary(cx));
   f.first = c.receive();
   using k = framing_result::kind;
   switch (f.first.what) {

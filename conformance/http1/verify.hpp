@@ -83,6 +83,8 @@ struct framing_result {
 };
 
 framing_result probe_framing(context& cx, h1::request const& probe, std::vector<int> refusals = {400});
+// The same for a probe written byte for byte (a request vector).
+framing_result probe_framing(context& cx, std::string_view probe, std::string_view method, std::vector<int> const& refusals);
 
 // SKIP for a probe the target answered with an unrelated error before (perhaps without)
 // reading its body, then closed: the rule under test was never exercised.

@@ -57,6 +57,11 @@ bool client::send_pipelined(std::vector<request> const& requests) {
   return send(bytes, requests.empty() ? "GET" : requests.back().method());
 }
 
+bool client::send_pipelined(std::string_view first, std::string_view first_method, request const& next) {
+  methods_.emplace_back(first_method);
+  return send(std::string(first) + next.bytes(), next.method());
+}
+
 bool client::fill() {
   if (eof_ || reset_ || !failure_.empty()) return false;
   auto const r = conn_->read_some(cx_.read_deadline());

@@ -67,6 +67,8 @@ class client {
   bool send_more(std::string_view bytes);
   // Several requests in one write, as a pipelining client (or a smuggler) sends them.
   bool send_pipelined(std::vector<request> const& requests);
+  // Raw request bytes and a request after them, in one write (a framing probe and its canary).
+  bool send_pipelined(std::string_view first, std::string_view first_method, request const& next);
   // The next final response, for the oldest request not yet answered.
   reply receive() { return receive_until(false); }
   // The next response, interim (1xx) ones included.

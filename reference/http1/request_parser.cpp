@@ -70,7 +70,11 @@ std::size_t request_parser::on_body_impl(string_view body, error_code&) {
   return body.size();
 }
 
-void request_parser::on_chunk_header_impl(std::uint64_t size, string_view, error_code& ec) {
+void request_parser::on_chunk_header_impl(std::uint64_t size, string_view extensions, error_code& ec) {
+  // Beast's quoted-string lets a bare LF through (an HTTP Garden finding); a chunk
+  // extension holds no control byte but HTAB.
+  for (unsigned char c : extensions)
+    if ((c < 0x20 && c != '\t') || c == 0x7f) return fail(violation::chunk_invalid, ec);
   if (size == 0) {
     facts_.in_trailers = true;
     return;

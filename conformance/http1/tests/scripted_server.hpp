@@ -90,7 +90,36 @@ enum class fault {
   no_allow_on_405,
   // Expect
   ignore_expect_continue,
+  // request vectors (conformance/vectors/http1/)
+  lax_parser,              // reads the head as lenient real-world parsers do (scripted_lax.cpp)
+  hang_on_refusal,         // where it should refuse, it says nothing and waits
+  exact_te_value,          // Transfer-Encoding must be exactly " chunked" after the colon, else 501
+  case_sensitive_names,    // "transfer-encoding" and "content-length" in lowercase are other fields
+  reject_leading_zeros,    // "005" as a length or chunk size is refused
+  lowercase_hex_only,      // chunk size "A" is refused
+  first_chunk_only,        // the body ends after the first chunk
+  trailer_framing,         // Content-Length in a trailer section is obeyed
+  ignore_body_on_bodiless_methods,  // GET, HEAD, DELETE and OPTIONS have no body
+  continuation_as_field,   // a line starting with whitespace is a field line of its own
+  ignore_folded_fields,    // a field continued on a folded line is dropped whole
+  underscore_as_hyphen,    // Transfer_Encoding is Transfer-Encoding (as CGI maps it)
+  sum_duplicate_content_lengths,  // two "Content-Length: 5" lines make 10
+  last_content_length_wins,       // "5," is the list's last element: empty, so 0
+  truncate_long_numbers,   // a length is its first 19 digits
+  exact_content_length,    // no OWS around Content-Length: " 5 " is refused
+  reject_obs_text,         // bytes 0x80-0xFF in a field value are refused
 };
+
+// What lenient parsers make of a request head: the head from `start` up to its empty
+// line rewritten as such a parser reads it (scripted_lax.cpp). False while incomplete.
+bool lax_rewrite_head(std::string& buffer, std::size_t start);
+// A chunk-size line read by strtoull: junk after the digits is ignored.
+std::uint64_t lax_chunk_size(std::string_view line);
+// Validators of the strict model (scripted_rules.cpp).
+bool valid_request_target(std::string_view target);
+bool valid_host_value(std::string_view value);
+bool valid_chunk_extensions(std::string_view extensions);
+bool is_token(std::string_view s);
 
 
 class scripted_server final : public net::scripted_peer {
@@ -104,18 +133,28 @@ class scripted_server final : public net::scripted_peer {
     std::string method, target, version;
     int minor = 1;
     std::vector<std::pair<std::string, std::string>> fields;
+    std::vector<std::string> raw_lines;  // field lines as received, for the exact-match faults
     std::string body;
     bool expect_continue = false;
+    bool close_after = false;  // framing the RFC lets through only if the connection closes
 
     std::optional<std::string_view> field(std::string_view name) const;
     std::size_t count(std::string_view name) const;
   };
 
  private:
-  struct parse_result;
+  struct parse_result {
+    enum class kind { incomplete, ready, reject } what = kind::incomplete;
+    request req;
+    std::size_t consumed = 0;
+    int status = 0;
+    bool close = false;
+    bool send_continue = false;
+  };
   struct response {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> fields;
+    std::vector<std::string> raw_lines;  // field lines as received, for the exact-match faults
     std::string body;
     bool chunked = false;
     bool no_content = false;  // HEAD, 204, 304: header section only
@@ -125,6 +164,11 @@ class scripted_server final : public net::scripted_peer {
   bool is(fault f) const { return fault_ == f; }
   void process(net::peer_reply& reply);
   parse_result parse_one();
+  // The message body of `req` at `rest` (RFC 9112 §6.3): how many bytes it took, or a
+  // refusal status, or nothing while incomplete. Sets req.body.
+  struct body_result;
+  body_result read_body(request& req, std::string_view rest) const;
+  body_result read_chunked(request& req, std::string_view rest) const;
   // Checks the request line, target and Host; rewrites a lenient method or target into
   // what the model serves. Returns the status of a refusal.
   std::optional<int> normalize(request&) const;
