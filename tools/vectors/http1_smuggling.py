@@ -142,8 +142,8 @@ def meta_for(cls, layout):
     """The rule, level, accepted outcomes and refusal statuses."""
     with_cl = layout != "te-only"
     if cls == "valid":
-        if with_cl:
-            return "te-cl", ["reject", "frame-then-close"], [400], "hello"
+        if with_cl:  # beside Content-Length any refusal is allowed, 501 included
+            return "te-cl", ["reject", "frame-then-close"], [400, 501], "hello"
         return "chunked", ["frame"], None, "hello"
     if cls == "nul":
         if with_cl:

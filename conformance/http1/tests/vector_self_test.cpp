@@ -56,7 +56,6 @@ rule const rules[] = {
     {"http1/chunked/trailer-content-length", fault::trailer_framing},
     {"http1/chunked/trailer-transfer-encoding", fault::stop_at_last_chunk},
     {"http1/chunked/trailer-several", fault::stop_at_last_chunk},
-    {"http1/chunked/missing-final-crlf", fault::stop_at_last_chunk},
     {"http1/chunked/ext-space-before-semicolon", fault::reject_chunk_extensions},
     {"http1/chunked/ext-tab-before-semicolon", fault::reject_chunk_extensions},
     {"http1/chunked/ext-quoted-semicolon", fault::reject_chunk_extensions},
