@@ -5,6 +5,7 @@
 #include "conformance/http1/suite.hpp"
 #include "conformance/http1/verify.hpp"
 #include "harness/engine/context.hpp"
+#include "harness/http1/http_date.hpp"
 
 namespace conform::http1 {
 namespace {
@@ -55,33 +56,13 @@ outcome date_present(context& cx) {
   return violation("a Date field in the " + r.message.summary(), "none");
 }
 
-// IMF-fixdate = day-name "," SP date1 SP time-of-day SP GMT, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
-bool is_imf_fixdate(std::string_view v) {
-  static constexpr std::string_view days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  static constexpr std::string_view months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  if (v.size() != 29) return false;
-  auto digits = [&](std::size_t at, std::size_t n) {
-    for (std::size_t i = at; i < at + n; ++i)
-      if (v[i] < '0' || v[i] > '9') return false;
-    return true;
-  };
-  auto in = [](std::string_view s, auto const& list) {
-    for (auto x : list)
-      if (x == s) return true;
-    return false;
-  };
-  return in(v.substr(0, 3), days) && v.substr(3, 2) == ", " && digits(5, 2) && v[7] == ' ' &&
-         in(v.substr(8, 3), months) && v[11] == ' ' && digits(12, 4) && v[16] == ' ' && digits(17, 2) &&
-         v[19] == ':' && digits(20, 2) && v[22] == ':' && digits(23, 2) && v.substr(25) == " GMT";
-}
 
 outcome date_format(context& cx) {
   auto const r = get_root(cx);
   if (!r.ok()) return violation("a response with a Date field", h1::describe(r));
   auto const date = r.message.header("date");
   if (!date) return skip("the response has no Date field to check");
-  if (is_imf_fixdate(*date)) return pass();
+  if (h1::parse_imf_fixdate(*date)) return pass();
   return violation("Date in IMF-fixdate form (\"Sun, 06 Nov 1994 08:49:37 GMT\")", "Date: " + h1::escape(*date));
 }
 

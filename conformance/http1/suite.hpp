@@ -22,6 +22,11 @@ std::span<case_def const> head_cases();             // rfc9110_9_3_2_head.cpp
 std::span<case_def const> no_content_cases();       // rfc9110_no_content_statuses.cpp
 std::span<case_def const> response_cases();         // rfc9110_response.cpp
 std::span<case_def const> expect_cases();           // rfc9110_10_1_1_expect.cpp
+std::span<case_def const> conditional_cases();      // rfc9110_13_conditionals.cpp
+std::span<case_def const> range_cases();            // rfc9110_14_ranges.cpp
+std::span<case_def const> upgrade_cases();          // rfc9110_7_8_upgrade.cpp
+std::span<case_def const> options_cases();          // rfc9110_9_3_7_options.cpp
+std::span<case_def const> limits_cases();           // rfc9110_5_4_limits.cpp
 // One table per request-vector file, conformance/vectors/http1/*.md (vector_cases.cpp).
 std::vector<std::span<case_def const>> vector_tables();
 

@@ -62,9 +62,9 @@ bool client::send_pipelined(std::string_view first, std::string_view first_metho
   return send(std::string(first) + next.bytes(), next.method());
 }
 
-bool client::fill() {
+bool client::fill(std::optional<std::chrono::steady_clock::time_point> deadline) {
   if (eof_ || reset_ || !failure_.empty()) return false;
-  auto const r = conn_->read_some(cx_.read_deadline());
+  auto const r = conn_->read_some(deadline.value_or(cx_.read_deadline()));
   buffer_.append(r.bytes);
   switch (r.status) {
     case net::io_status::ok: return true;
@@ -133,6 +133,15 @@ close_state client::await_close() {
     if (!buffer_.empty()) return close_state::data;
   }
   if (!buffer_.empty()) return close_state::data;
+  if (reset_) return close_state::reset;
+  if (eof_) return close_state::closed;
+  return close_state::open;
+}
+
+close_state client::await_close_until(std::chrono::steady_clock::time_point until) {
+  timed_out_ = false;
+  while (fill(std::min(until, cx_.deadline()))) {
+  }
   if (reset_) return close_state::reset;
   if (eof_) return close_state::closed;
   return close_state::open;

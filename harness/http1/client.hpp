@@ -4,7 +4,9 @@
 #pragma once
 
 #include <deque>
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,11 +81,15 @@ class client {
   }
   // Waits (up to the read timeout) for the target to close the connection.
   close_state await_close();
+  // Waits until `until` for the close, reading through anything the target sends
+  // first (a 408 before closing); `open` if the deadline came first.
+  close_state await_close_until(std::chrono::steady_clock::time_point until);
   // Bytes received and not part of any response read so far.
   std::string const& unread() const { return buffer_; }
 
  private:
-  bool fill();  // reads more; false when no more can come
+  // Reads more (until `deadline`, else the read timeout); false when no more can come.
+  bool fill(std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
   reply receive_until(bool interim_too);
 
   context& cx_;

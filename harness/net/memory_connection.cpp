@@ -21,7 +21,7 @@ io_status memory_connection::do_write(std::string_view bytes, clock::time_point,
 }
 
 io_status memory_connection::do_read(char* into, std::size_t size, std::size_t& got, clock::time_point,
-                                     std::string&) {
+                                     std::string& error) {
   got = 0;
   if (!pending_.empty()) {
     got = std::min(size, pending_.size());
@@ -31,6 +31,10 @@ io_status memory_connection::do_read(char* into, std::size_t size, std::size_t& 
   }
   if (peer_reset_) return io_status::reset;
   if (peer_closed_) return io_status::eof;
+  peer_reply reply;
+  peer_->idle(reply);
+  absorb(std::move(reply));
+  if (!pending_.empty() || peer_closed_ || peer_reset_) return do_read(into, size, got, {}, error);
   return io_status::timeout;
 }
 

@@ -25,6 +25,9 @@ class scripted_peer {
   virtual void receive(std::string_view bytes, peer_reply& reply) = 0;
   // The client half-closed; the peer may still answer.
   virtual void end_of_input(peer_reply&) {}
+  // The client found nothing to read and would wait until its deadline: the time a
+  // real peer's own timers (a header timeout) would fire. Default: stay silent.
+  virtual void idle(peer_reply&) {}
 };
 
 class memory_connection final : public connection {

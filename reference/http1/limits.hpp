@@ -19,7 +19,7 @@ struct http1_limits {
 
 // How long the transport waits for each phase of a connection.
 struct http1_timeouts {
-  std::chrono::milliseconds header{10'000};  // a request header must arrive whole: else 408
+  std::chrono::milliseconds header{3'000};   // a request header must arrive whole: else 408
   std::chrono::milliseconds idle{30'000};    // keep-alive wait for the next request: silent close
   std::chrono::milliseconds body{30'000};    // longest wait for the next piece of a body: 408
   std::chrono::milliseconds write{30'000};   // longest wait for one write to complete: close

@@ -60,6 +60,10 @@ scripted_server::parse_result scripted_server::parse_one() {
   if (bare_line_break(head, is(fault::keep_cr))) return reject(400);
   if (head_end == std::string::npos) return r;
   head_bytes = head_end + 4;
+  if (is(fault::silent_close_on_big_head) && head_bytes > 32 * 1024) {
+    r.what = parse_result::kind::reject, r.status = 0, r.close = true, r.consumed = in_.size();
+    return r;
+  }
 
   auto const lines = split(std::string_view(in_).substr(start, head_end - start), '\n');
   auto strip = [](std::string_view l) { return l.ends_with('\r') ? l.substr(0, l.size() - 1) : l; };
@@ -122,7 +126,9 @@ scripted_server::parse_result scripted_server::parse_one() {
   }
   if (auto bad = normalize(req)) return reject(*bad, false);
 
-  req.expect_continue = req.field("expect") && iequal(*req.field("expect"), "100-continue");
+  // An HTTP/1.0 client cannot have meant 100-continue (RFC 9110 §10.1.1).
+  req.expect_continue = req.field("expect") && iequal(*req.field("expect"), "100-continue") &&
+                        (req.minor >= 1 || is(fault::continue_to_http10));
   auto const body = read_body(req, std::string_view(in_).substr(head_bytes));
   switch (body.what) {
     case body_result::kind::incomplete:
@@ -145,7 +151,9 @@ scripted_server::body_result scripted_server::read_body(request& req, std::strin
       if (is(fault::case_sensitive_names) ? name == n : iequal(name, n)) out.push_back(value);
     return out;
   };
-  auto const tes = named("Transfer-Encoding");
+  auto tes = named("Transfer-Encoding");
+  // A parser that knows only the exact bytes ": chunked" ignores every other spelling.
+  if (is(fault::exact_te_value) && raw_value(req.raw_lines, "Transfer-Encoding") != " chunked") tes.clear();
   auto const cls = named("Content-Length");
   if (is(fault::ignore_body_on_bodiless_methods) && bodiless_method(req.method)) return {.what = body_result::kind::done};
   bool const has_cl = !cls.empty();
@@ -156,7 +164,6 @@ scripted_server::body_result scripted_server::read_body(request& req, std::strin
     auto codings = split(joined, ',');
     std::erase_if(codings, [](std::string_view c) { return trim(c).empty(); });
     if (req.minor == 0 && !is(fault::keep_open_http10_te)) return reject(400);
-    if (is(fault::exact_te_value) && raw_value(req.raw_lines, "Transfer-Encoding") != " chunked") return reject(501);
     if (codings.empty() || !iequal(trim(codings.back()), "chunked")) {
       if (!is(fault::ignore_non_chunked_te)) return reject(400);
     } else {

@@ -7,15 +7,13 @@
 #include "conformance/http1/tests/scripted_server.hpp"
 
 namespace conform::http1::testing {
-namespace {
-
-constexpr std::string_view last_modified = "Sat, 01 Jun 2024 00:00:00 GMT";
-
 std::string_view reason(int status) {
   switch (status) {
     case 100: return "Continue";
     case 103: return "Early Hints";
+    case 101: return "Switching Protocols";
     case 200: return "OK";
+    case 206: return "Partial Content";
     case 204: return "No Content";
     case 304: return "Not Modified";
     case 400: return "Bad Request";
@@ -24,12 +22,16 @@ std::string_view reason(int status) {
     case 412: return "Precondition Failed";
     case 413: return "Content Too Large";
     case 414: return "URI Too Long";
+    case 416: return "Range Not Satisfiable";
+    case 408: return "Request Timeout";
     case 431: return "Request Header Fields Too Large";
     case 501: return "Not Implemented";
     case 505: return "HTTP Version Not Supported";
     default: return "Status";
   }
 }
+
+namespace {
 
 std::optional<std::size_t> number_after(std::string_view target, std::string_view prefix) {
   if (!target.starts_with(prefix) || target.size() == prefix.size() || target.size() > prefix.size() + 7) return std::nullopt;
@@ -47,6 +49,22 @@ scripted_server::response scripted_server::route(request const& req) const {
   response r;
   auto const& t = req.target;
   bool const get_or_head = req.method == "GET" || req.method == "HEAD";
+  if (auto upgrade = req.field("upgrade"); upgrade && (req.minor >= 1 || is(fault::upgrade_http10)) &&
+                                           (is(fault::upgrade_to_websocket) || is(fault::upgrade_http10))) {
+    r.status = 101, r.no_content = true;
+    r.fields.emplace_back("Upgrade", is(fault::upgrade_to_websocket) ? "websocket" : std::string(*upgrade));
+    r.fields.emplace_back("Connection", "upgrade");
+    return r;
+  }
+  if (req.method == "OPTIONS" && (t == "/" || t == "*")) {
+    if (is(fault::options_200_without_length)) {
+      r.delimited_by_close = true;
+    } else {
+      r.status = 204, r.no_content = true;
+    }
+    if (!is(fault::options_without_allow)) r.fields.emplace_back("Allow", "GET, HEAD, OPTIONS");
+    return r;
+  }
   if (t == "/echo") {
     r.body = req.body;
     r.fields.emplace_back("Content-Type", req.field("content-type").value_or("application/octet-stream"));
@@ -70,10 +88,7 @@ scripted_server::response scripted_server::route(request const& req) const {
     r.body = nlohmann::json{{"headers", list}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     r.fields.emplace_back("Content-Type", "application/json");
   } else if (t == "/") {
-    if (req.method == "OPTIONS") {
-      r.status = 204, r.no_content = true;
-      r.fields.emplace_back("Allow", "GET, HEAD, OPTIONS");
-    } else if (!get_or_head) {
+    if (!get_or_head) {
       r.status = 405, r.body = "method not allowed\n";
       if (!is(fault::no_allow_on_405)) r.fields.emplace_back("Allow", "GET, HEAD, OPTIONS");
     } else {
@@ -83,27 +98,6 @@ scripted_server::response scripted_server::route(request const& req) const {
   } else {
     r.status = 404, r.body = "not found\n";
   }
-  return r;
-}
-
-scripted_server::response scripted_server::bytes_resource(request const& req, std::size_t n) const {
-  response r;
-  std::string const etag = "\"model-" + std::to_string(n) + "\"";
-  auto const if_match = req.field("if-match");
-  if (if_match && *if_match != "*" && *if_match != etag && !is(fault::ignore_if_match)) {
-    r.status = 412, r.body = "precondition failed\n";
-    return r;
-  }
-  auto const if_none_match = req.field("if-none-match");
-  bool const not_modified = if_none_match && (*if_none_match == etag || *if_none_match == "*") && !is(fault::ignore_if_none_match);
-  if (!not_modified || !is(fault::drop_etag_on_304)) r.fields.emplace_back("ETag", etag);
-  r.fields.emplace_back("Last-Modified", std::string(last_modified));
-  if (not_modified) {
-    r.status = 304, r.no_content = true;
-    return r;
-  }
-  for (std::size_t i = 0; i < n; ++i) r.body += static_cast<char>('a' + i % 26);
-  r.fields.emplace_back("Content-Type", "application/octet-stream");
   return r;
 }
 
@@ -124,7 +118,7 @@ std::string scripted_server::serialize(request const& req, response const& r, bo
   if (r.status == 204 && is(fault::transfer_encoding_on_204)) out += "Transfer-Encoding: chunked" + eol;
   if (chunked) {
     out += "Transfer-Encoding: chunked" + eol;
-  } else if (!r.no_content) {
+  } else if (!r.no_content && !r.delimited_by_close) {
     out += "Content-Length: " + std::to_string(head && is(fault::head_content_length_zero) ? 0 : r.body.size()) + eol;
   }
   if (announce_close && !is(fault::no_close_in_response)) out += "Connection: close" + eol;

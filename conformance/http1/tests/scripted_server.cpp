@@ -35,6 +35,14 @@ void scripted_server::end_of_input(net::peer_reply& reply) {
   closing_ = true;
 }
 
+void scripted_server::idle(net::peer_reply& reply) {
+  // The model's header timeout: a head begun and not finished gets 408 and a close.
+  if (closing_ || in_.empty() || in_.find("\r\n\r\n") != std::string::npos || is(fault::no_header_timeout)) return;
+  reply.bytes = error_response(408, true);
+  reply.close = true;
+  closing_ = true;
+}
+
 void scripted_server::process(net::peer_reply& reply) {
   std::vector<std::string> batch;
   bool close_now = false;
@@ -51,7 +59,7 @@ void scripted_server::process(net::peer_reply& reply) {
     in_.erase(0, p.consumed);
     continue_sent_ = false;
     if (p.what == parse_result::kind::reject) {
-      batch.push_back(error_response(p.status, p.close));
+      if (p.status != 0) batch.push_back(error_response(p.status, p.close));  // 0: closed without a word
       close_now = p.close;
       continue;
     }
@@ -62,9 +70,10 @@ void scripted_server::process(net::peer_reply& reply) {
     bool const http10_close = req.minor == 0 && !asked_keep_alive && !is(fault::keep_alive_http10);
     bool const will_close = (asked_close && !is(fault::ignore_connection_close)) || http10_close || req.close_after ||
                             is(fault::close_without_announcing);
-    batch.push_back(serialize(req, route(req), will_close && !is(fault::close_without_announcing)));
+    auto const resp = route(req);
+    batch.push_back(serialize(req, resp, will_close && !is(fault::close_without_announcing)));
     if (will_close && asked_close && is(fault::process_after_close)) close_after_batch = true;
-    else if (will_close) close_now = true;
+    else if (will_close || resp.status == 101 || resp.delimited_by_close) close_now = true;
   }
   if (is(fault::reverse_pipelined)) std::reverse(batch.begin(), batch.end());
   for (auto const& b : batch) reply.bytes += b;
@@ -94,6 +103,7 @@ std::optional<int> scripted_server::normalize(request& req) const {
     target = path == std::string::npos ? "/" : target.substr(path);
   } else if (target == "*") {
     if (method != "OPTIONS" && !is(fault::accept_asterisk_with_get)) return 400;
+    if (is(fault::reject_options_asterisk)) return 400;
     if (method != "OPTIONS") target = "/";
   } else if (!target.starts_with("/")) {
     if (method != "CONNECT" && !is(fault::accept_authority_with_get)) return 400;

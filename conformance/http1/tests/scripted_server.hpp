@@ -93,7 +93,7 @@ enum class fault {
   // request vectors (conformance/vectors/http1/)
   lax_parser,              // reads the head as lenient real-world parsers do (scripted_lax.cpp)
   hang_on_refusal,         // where it should refuse, it says nothing and waits
-  exact_te_value,          // Transfer-Encoding must be exactly " chunked" after the colon, else 501
+  exact_te_value,          // Transfer-Encoding other than exactly " chunked" after the colon is ignored
   case_sensitive_names,    // "transfer-encoding" and "content-length" in lowercase are other fields
   reject_leading_zeros,    // "005" as a length or chunk size is refused
   lowercase_hex_only,      // chunk size "A" is refused
@@ -108,6 +108,31 @@ enum class fault {
   truncate_long_numbers,   // a length is its first 19 digits
   exact_content_length,    // no OWS around Content-Length: " 5 " is refused
   reject_obs_text,         // bytes 0x80-0xFF in a field value are refused
+  // conditional requests (scripted_resource.cpp)
+  ignore_if_modified_since,
+  if_modified_since_not_compared,   // any valid date gets 304
+  invalid_if_modified_since_304,    // "not a date" counts as a match
+  ignore_if_unmodified_since,
+  star_not_matched,                 // "*" matches nothing
+  strong_compare_for_none_match,    // W/"x" does not match "x" in If-None-Match
+  weak_compare_for_match,           // W/"x" matches "x" in If-Match
+  modified_since_with_none_match,   // If-Modified-Since evaluated beside If-None-Match
+  // ranges
+  range_off_by_one,                 // serves first+1..last+1
+  multipart_without_content_range,
+  unsatisfiable_without_content_range,
+  ignore_range_with_if_range,       // any If-Range: the whole representation
+  ignore_if_range,                  // If-Range never consulted
+  any_range_unit,                   // "units=0-4" read as bytes
+  // Upgrade, OPTIONS, Expect, limits
+  upgrade_to_websocket,             // any Upgrade gets 101 to websocket
+  upgrade_http10,                   // switches even for HTTP/1.0
+  reject_options_asterisk,
+  options_without_allow,
+  options_200_without_length,       // 200, no content, no Content-Length, then close
+  continue_to_http10,
+  silent_close_on_big_head,         // a head over 32 KiB: closed without a word
+  no_header_timeout,                // a partial head is held forever
 };
 
 // What lenient parsers make of a request head: the head from `start` up to its empty
@@ -120,6 +145,7 @@ bool valid_request_target(std::string_view target);
 bool valid_host_value(std::string_view value);
 bool valid_chunk_extensions(std::string_view extensions);
 bool is_token(std::string_view s);
+std::string_view reason(int status);
 
 
 class scripted_server final : public net::scripted_peer {
@@ -128,6 +154,7 @@ class scripted_server final : public net::scripted_peer {
 
   void receive(std::string_view bytes, net::peer_reply& reply) override;
   void end_of_input(net::peer_reply& reply) override;
+  void idle(net::peer_reply& reply) override;
 
   struct request {
     std::string method, target, version;
@@ -158,6 +185,7 @@ class scripted_server final : public net::scripted_peer {
     std::string body;
     bool chunked = false;
     bool no_content = false;  // HEAD, 204, 304: header section only
+    bool delimited_by_close = false;  // no Content-Length: the body ends when the connection does
     std::string interim;      // a 1xx head sent first
   };
 
@@ -174,6 +202,7 @@ class scripted_server final : public net::scripted_peer {
   std::optional<int> normalize(request&) const;
   response route(request const&) const;
   response bytes_resource(request const&, std::size_t n) const;
+  void range_response(request const&, std::string_view etag, std::string const& content, response& r) const;
   std::string serialize(request const&, response const&, bool announce_close) const;
   std::string error_response(int status, bool close) const;
 

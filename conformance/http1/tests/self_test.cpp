@@ -88,6 +88,32 @@ self_test const self_tests[] = {
     {"http1/response/chunked-framing", fault::space_after_chunk_size},
     {"http1/response/allow-on-405", fault::no_allow_on_405},
     {"http1/expect/100-continue", fault::ignore_expect_continue},
+    {"http1/expect/http10-ignored", fault::continue_to_http10},
+    {"http1/conditional/if-modified-since-304", fault::ignore_if_modified_since},
+    {"http1/conditional/if-modified-since-older", fault::if_modified_since_not_compared},
+    {"http1/conditional/if-modified-since-invalid", fault::invalid_if_modified_since_304},
+    {"http1/conditional/if-unmodified-since-412", fault::ignore_if_unmodified_since},
+    {"http1/conditional/if-none-match-star", fault::star_not_matched},
+    {"http1/conditional/if-match-star", fault::star_not_matched},
+    {"http1/conditional/if-none-match-weak", fault::strong_compare_for_none_match},
+    {"http1/conditional/if-match-weak", fault::weak_compare_for_match},
+    {"http1/conditional/none-match-over-modified-since", fault::modified_since_with_none_match},
+    {"http1/range/single", fault::range_off_by_one},
+    {"http1/range/suffix", fault::range_off_by_one},
+    {"http1/range/open-ended", fault::range_off_by_one},
+    {"http1/range/multiple", fault::multipart_without_content_range},
+    {"http1/range/unsatisfiable", fault::unsatisfiable_without_content_range},
+    {"http1/range/if-range-match", fault::ignore_range_with_if_range},
+    {"http1/range/if-range-mismatch", fault::ignore_if_range},
+    {"http1/range/unknown-unit", fault::any_range_unit},
+    {"http1/upgrade/only-offered-protocols", fault::upgrade_to_websocket},
+    {"http1/upgrade/http10-ignored", fault::upgrade_http10},
+    {"http1/options/asterisk", fault::reject_options_asterisk},
+    {"http1/options/allow", fault::options_without_allow},
+    {"http1/options/empty-content-length", fault::options_200_without_length},
+    {"http1/limits/big-field", fault::silent_close_on_big_head},
+    {"http1/limits/many-fields", fault::silent_close_on_big_head},
+    {"http1/limits/partial-request-held", fault::no_header_timeout},
 };
 
 void PrintTo(self_test const& t, std::ostream* os) { *os << t.case_id; }
@@ -96,7 +122,8 @@ class http1_self_test : public ::testing::TestWithParam<self_test> {};
 
 TEST_P(http1_self_test, passes_on_the_compliant_model) {
   auto const r = run_case(GetParam().case_id, fault::none);
-  EXPECT_EQ(to_string(r.status), "pass") << r.message << "\n" << dump(r.log);
+  // Measurements (the time a partial request is held) report INFO on a compliant peer.
+  EXPECT_TRUE(r.status == verdict::pass || r.status == verdict::info) << to_string(r.status) << ": " << r.message << "\n" << dump(r.log);
 }
 
 TEST_P(http1_self_test, fails_on_the_model_breaking_its_rule) {
