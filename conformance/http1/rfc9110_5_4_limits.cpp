@@ -24,19 +24,21 @@ outcome refused_or_served(context& cx, h1::request const& r, std::string_view wh
 }
 
 outcome big_field(context& cx) {
-  auto r = make_request(cx, "GET", "/").header("X-Conform-Big", std::string(64 * 1024, 'a'));
-  return refused_or_served(cx, r, "a 64 KiB field value");
+  auto const bytes = cx.target_info().params.get("http1.big_field_bytes");
+  auto r = make_request(cx, "GET", "/").header("X-Conform-Big", std::string(bytes, 'a'));
+  return refused_or_served(cx, r, "a " + std::to_string(bytes) + "-byte field value (--param http1.big_field_bytes)");
 }
 
 outcome many_fields(context& cx) {
   auto r = make_request(cx, "GET", "/");
-  for (int i = 0; i < 5000; ++i) r.header("X-Conform-" + std::to_string(i), "v");
-  return refused_or_served(cx, r, "5,000 field lines");
+  auto const n = cx.target_info().params.get("http1.many_fields");
+  for (std::uint64_t i = 0; i < n; ++i) r.header("X-Conform-" + std::to_string(i), "v");
+  return refused_or_served(cx, r, std::to_string(n) + " field lines (--param http1.many_fields)");
 }
 
 outcome partial_head(context& cx) {
   using namespace std::chrono;
-  auto const threshold = milliseconds(8'000);
+  auto const threshold = milliseconds(cx.target_info().params.get("http1.partial_head_ms"));
   h1::client c(cx);
   c.send("GET / HTTP/1.1\r\nHost: " + cx.target_info().authority() + "\r\n");
   auto const start = steady_clock::now();
@@ -58,13 +60,13 @@ constexpr std::string_view too_large_rule =
 
 case_def const cases[] = {
     {.id = "http1/limits/big-field", .section = "RFC 9110 §5.4", .level = requirement_level::must,
-     .title = "A 64 KiB field value gets a 4xx or is served, never a 5xx or a silent close",
+     .title = "A 64 KiB field value (or --param http1.big_field_bytes) gets a 4xx or is served, never a 5xx or a silent close",
      .requirement = too_large_rule, .exclusive = true, .run = big_field},
     {.id = "http1/limits/many-fields", .section = "RFC 9110 §5.4", .level = requirement_level::must,
-     .title = "5,000 field lines get a 4xx or are served, never a 5xx or a silent close",
+     .title = "5,000 field lines (or --param http1.many_fields) get a 4xx or are served, never a 5xx or a silent close",
      .requirement = too_large_rule, .exclusive = true, .run = many_fields},
     {.id = "http1/limits/partial-request-held", .section = "RFC 9112 §9.5", .level = requirement_level::should,
-     .title = "A request head that never ends is given up (measured; WARN beyond 8 s)",
+     .title = "A request head that never ends is given up (measured; WARN beyond 8 s, --param http1.partial_head_ms)",
      .requirement = "A client or server that wishes to time out SHOULD issue a graceful close on the connection. "
                     "[…] Servers will usually have some timeout value beyond which they will no longer maintain an "
                     "inactive connection.",

@@ -37,6 +37,7 @@ bool valid_id(std::string_view id) {
 
 // Applies one meta or defaults object onto `v`; returns the first problem found.
 std::string apply_meta(json const& meta, request_vector& v) {
+  if (meta.is_discarded()) return "not valid JSON";
   if (!meta.is_object()) return "meta must be a JSON object";
   for (auto const& [key, value] : meta.items()) {
     if (!meta_keys.contains(key)) return "unknown meta key '" + key + "'";

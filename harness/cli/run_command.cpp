@@ -40,6 +40,7 @@ struct run_options {
   std::string formats = "json,html,junit,md";
   std::string junit;
   std::vector<std::string> headers;
+  std::vector<std::string> params;
   bool strict = false;
   bool insecure = false;
   std::string ca;
@@ -79,6 +80,8 @@ std::vector<target> parse_targets(run_options const& o, std::string const& embed
       value.erase(0, value.find_first_not_of(" \t"));
       t.extra_headers.emplace_back(h.substr(0, colon), value);
     }
+    for (auto const& p : o.params)
+      if (auto problem = t.params.set(p)) throw usage_error{*problem};
     out.push_back(std::move(t));
   }
   return out;
@@ -155,6 +158,9 @@ command add_run_command(CLI::App& app) {
   cmd->add_option("--format", o->formats, "Report files to write with --out (default json,html,junit,md)")->type_name("LIST");
   cmd->add_option("--junit", o->junit, "Also write JUnit XML to FILE")->type_name("FILE");
   cmd->add_option("--header", o->headers, "Add 'Name: value' to every well-formed request")->type_name("K:V");
+  std::string param_help = "Set a threshold of the limit cases; keys and defaults:";
+  for (auto const& p : known_params()) param_help += "\n  " + std::string(p.key) + "=" + std::to_string(p.fallback) + "  " + std::string(p.meaning);
+  cmd->add_option("--param", o->params, param_help)->type_name("KEY=VALUE");
   cmd->add_flag("--strict", o->strict, "Exit 1 on WARN (a SHOULD broken) too");
   cmd->add_flag("--insecure,-k", o->insecure, "Do not verify the target's TLS certificate");
   cmd->add_option("--ca", o->ca, "Trust the CA certificates in FILE (PEM)")->check(CLI::ExistingFile)->type_name("FILE");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "harness/engine/capability.hpp"
+#include "harness/engine/params.hpp"
 
 namespace conform {
 
@@ -23,6 +24,8 @@ struct target {
   capabilities offers;    // filled by the suites' probes before cases run
   // Fields added to every well-formed request a case builds (--header "Authorization: …").
   std::vector<std::pair<std::string, std::string>> extra_headers;
+  // Thresholds of the limit cases (--param http1.big_field_bytes=131072).
+  param_values params;
 
   // host[:port] as a Host header or :authority carries it (brackets for IPv6, port
   // omitted when it is the scheme's default).
