@@ -20,6 +20,7 @@ suite make_suite() {
               head_cases(),
               no_content_cases(),
               response_cases(),
+              representation_cases(),
               expect_cases(),
               conditional_cases(),
               range_cases(),

@@ -27,6 +27,7 @@ std::span<case_def const> range_cases();            // rfc9110_14_ranges.cpp
 std::span<case_def const> upgrade_cases();          // rfc9110_7_8_upgrade.cpp
 std::span<case_def const> options_cases();          // rfc9110_9_3_7_options.cpp
 std::span<case_def const> limits_cases();           // rfc9110_5_4_limits.cpp
+std::span<case_def const> representation_cases();   // rfc9110_8_representation.cpp
 // One table per request-vector file, conformance/vectors/http1/*.md (vector_cases.cpp).
 std::vector<std::span<case_def const>> vector_tables();
 

@@ -60,7 +60,7 @@ bool etag_matches(std::string_view list, std::string_view etag, bool weak, bool 
 
 scripted_server::response scripted_server::bytes_resource(request const& req, std::size_t n) const {
   response r;
-  std::string const etag = "\"model-" + std::to_string(n) + "\"";
+  std::string const etag = is(fault::unquoted_etag) ? "model-" + std::to_string(n) : "\"model-" + std::to_string(n) + "\"";
   auto const lm = *h1::parse_imf_fixdate(last_modified);
   bool const star = !is(fault::star_not_matched);
   auto date_of = [&](std::string_view name) { return req.field(name) ? h1::parse_imf_fixdate(*req.field(name)) : std::nullopt; };
@@ -85,7 +85,9 @@ scripted_server::response scripted_server::bytes_resource(request const& req, st
     if (!ims && is(fault::invalid_if_modified_since_304)) not_modified = true;
   }
   if (!not_modified || !is(fault::drop_etag_on_304)) r.fields.emplace_back("ETag", etag);
-  r.fields.emplace_back("Last-Modified", std::string(last_modified));
+  r.fields.emplace_back("Last-Modified", is(fault::rfc850_last_modified) ? "Saturday, 01-Jun-24 00:00:00 GMT"
+                                         : is(fault::future_last_modified) ? "Mon, 01 Jun 2099 00:00:00 GMT"
+                                                                            : std::string(last_modified));
   if (not_modified) {
     r.status = 304, r.no_content = true;
     return r;

@@ -93,7 +93,8 @@ scripted_server::response scripted_server::route(request const& req) const {
       if (!is(fault::no_allow_on_405)) r.fields.emplace_back("Allow", "GET, HEAD, OPTIONS");
     } else {
       r.body = "model server\n";
-      if (!(req.method == "HEAD" && is(fault::head_drops_content_type))) r.fields.emplace_back("Content-Type", "text/plain");
+      if (!(req.method == "HEAD" && is(fault::head_drops_content_type)) && !is(fault::no_content_type))
+        r.fields.emplace_back("Content-Type", "text/plain");
     }
   } else {
     r.status = 404, r.body = "not found\n";
@@ -108,7 +109,7 @@ std::string scripted_server::serialize(request const& req, response const& r, bo
   out += std::to_string(r.status);
   if (!is(fault::no_sp_after_status_code)) out += " " + std::string(reason(r.status));
   out += eol;
-  if (!is(fault::no_date)) out += is(fault::rfc850_date) ? "Date: Sunday, 06-Nov-94 08:49:37 GMT" + eol : "Date: Sun, 06 Nov 1994 08:49:37 GMT" + eol;
+  if (!is(fault::no_date)) out += is(fault::rfc850_date) ? "Date: Sunday, 06-Nov-94 08:49:37 GMT" + eol : "Date: Sun, 22 Nov 2026 08:49:37 GMT" + eol;
   if (is(fault::obs_fold_in_response)) out += "X-Model: folded" + eol + " value" + eol;
   for (auto const& [n, v] : r.fields) out += n + ": " + v + eol;
 
@@ -118,6 +119,7 @@ std::string scripted_server::serialize(request const& req, response const& r, bo
   if (r.status == 204 && is(fault::transfer_encoding_on_204)) out += "Transfer-Encoding: chunked" + eol;
   if (chunked) {
     out += "Transfer-Encoding: chunked" + eol;
+    if (is(fault::content_length_with_chunked)) out += "Content-Length: " + std::to_string(r.body.size()) + eol;
   } else if (!r.no_content && !r.delimited_by_close) {
     out += "Content-Length: " + std::to_string(head && is(fault::head_content_length_zero) ? 0 : r.body.size()) + eol;
   }
@@ -144,7 +146,7 @@ std::string scripted_server::serialize(request const& req, response const& r, bo
 
 std::string scripted_server::error_response(int status, bool close) const {
   std::string out = "HTTP/1.1 " + std::to_string(status) + " " + std::string(reason(status)) + "\r\n";
-  out += "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\nContent-Length: 0\r\n";
+  out += "Date: Sun, 22 Nov 2026 08:49:37 GMT\r\nContent-Length: 0\r\n";
   if (close) out += "Connection: close\r\n";
   return out + "\r\n";
 }

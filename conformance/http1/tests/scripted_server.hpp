@@ -133,6 +133,12 @@ enum class fault {
   continue_to_http10,
   silent_close_on_big_head,         // a head over 32 KiB: closed without a word
   no_header_timeout,                // a partial head is held forever
+  // representation fields of responses
+  no_content_type,
+  unquoted_etag,
+  rfc850_last_modified,
+  future_last_modified,             // Last-Modified after the response's Date
+  content_length_with_chunked,
 };
 
 // What lenient parsers make of a request head: the head from `start` up to its empty

@@ -114,6 +114,11 @@ self_test const self_tests[] = {
     {"http1/limits/big-field", fault::silent_close_on_big_head},
     {"http1/limits/many-fields", fault::silent_close_on_big_head},
     {"http1/limits/partial-request-held", fault::no_header_timeout},
+    {"http1/response/content-type", fault::no_content_type},
+    {"http1/response/etag-syntax", fault::unquoted_etag},
+    {"http1/response/last-modified-format", fault::rfc850_last_modified},
+    {"http1/response/last-modified-not-after-date", fault::future_last_modified},
+    {"http1/response/no-content-length-with-chunked", fault::content_length_with_chunked},
 };
 
 void PrintTo(self_test const& t, std::ostream* os) { *os << t.case_id; }
