@@ -92,7 +92,8 @@ std::string known_failure(json const& c) {
   if (b == c.end() || b->value("expired", false)) return {};
   auto const message = "known failure (baseline: " + b->value("reason", std::string()) + "); " + text(c, "verdict") +
                        ": " + text(c, "message");
-  return "      <skipped" + attr("message", message) + "/>\n" + system_out(c, false);
+  auto out = failure_body(c) + "\n\n" + transcript_text(c.at("transcript"), c.at("transcript_dropped_bytes").get<std::uint64_t>());
+  return "      <skipped" + attr("message", message) + "/>\n      <system-out>" + xml_escape(out, false) + "</system-out>\n";
 }
 
 // What goes inside <testcase> for each verdict. Pass cases carry no transcript here

@@ -33,7 +33,7 @@ TEST(parse_formats, reads_a_comma_separated_list) {
   using f = report_format;
   EXPECT_EQ(parse_formats("json,html"), (std::vector{f::json, f::html}));
   EXPECT_EQ(parse_formats(" md , junit,md"), (std::vector{f::md, f::junit}));
-  EXPECT_EQ(parse_formats("all"), (std::vector{f::json, f::html, f::junit, f::md}));
+  EXPECT_EQ(parse_formats("all"), (std::vector{f::json, f::html, f::junit, f::md, f::badge}));
 }
 
 TEST(parse_formats, refuses_unknown_names_clearly) {
