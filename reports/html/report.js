@@ -170,23 +170,44 @@
     return verdicts.map((v) => el("td", { class: "num" + (counts[v] ? " v-" + v : " zero"), text: counts[v] ? String(counts[v]) : "\u00b7" }));
   }
 
+  // Per suite: counts by verdict, then by level how many of the judged cases passed
+  // ("MUST 40/42"), so a broken SHOULD does not read like a broken MUST.
+  const levels = ["MUST", "SHOULD", "MAY", "INFO"].filter((l) => report.cases.some((c) => c.level === l));
+  function levelCells(byLevel) {
+    return levels.map((l) => {
+      const n = byLevel[l];
+      if (!n || !n.judged) return el("td", { class: "num zero", text: "\u00b7" });
+      const miss = l === "MUST" ? " v-fail" : l === "SHOULD" ? " v-warn" : " v-info";
+      return el("td", { class: "num" + (n.pass < n.judged ? miss : ""), title: n.pass + " of " + n.judged + " judged " + l + " cases passed", text: n.pass + "/" + n.judged });
+    });
+  }
+
+  function tally(group, c) {
+    group.total++;
+    group.counts[c.verdict] = (group.counts[c.verdict] || 0) + 1;
+    const n = group.byLevel[c.level] || (group.byLevel[c.level] = { pass: 0, judged: 0 });
+    if (["pass", "fail", "warn", "error"].includes(c.verdict)) n.judged++;
+    if (c.verdict === "pass") n.pass++;
+  }
+
   function drawSummary() {
     const groups = new Map();
+    const all = { total: 0, counts: {}, byLevel: {} };
     for (const c of report.cases) {
       const key = c.target + "\u0000" + c.suite;
-      if (!groups.has(key)) groups.set(key, { target: c.target, suite: c.suite, total: 0, counts: {} });
-      const g = groups.get(key);
-      g.total++;
-      g.counts[c.verdict] = (g.counts[c.verdict] || 0) + 1;
+      if (!groups.has(key)) groups.set(key, { target: c.target, suite: c.suite, total: 0, counts: {}, byLevel: {} });
+      tally(groups.get(key), c);
+      tally(all, c);
     }
     const head = el("tr", {}, [el("th", { text: "suite" }), el("th", { class: "num", text: "cases" })]
-      .concat(verdicts.map((v) => el("th", { class: "num", text: v }))));
+      .concat(verdicts.map((v) => el("th", { class: "num", text: v })))
+      .concat(levels.map((l) => el("th", { class: "num level-col", title: "passed of judged " + l + " cases", text: l }))));
     const body = el("tbody");
     for (const g of groups.values())
       body.append(el("tr", {}, [el("td", { text: g.suite + (severalTargets ? " @ [" + (g.target + 1) + "]" : "") }),
-        el("td", { class: "num", text: String(g.total) })].concat(countCells(g.counts))));
+        el("td", { class: "num", text: String(g.total) })].concat(countCells(g.counts), levelCells(g.byLevel))));
     body.append(el("tr", { class: "total" }, [el("td", { text: "all" }), el("td", { class: "num", text: String(report.summary.total) })]
-      .concat(countCells(report.summary))));
+      .concat(countCells(report.summary), levelCells(all.byLevel))));
     document.getElementById("summary").append(el("table", {}, [el("thead", {}, [head]), body]));
   }
 

@@ -180,5 +180,46 @@ class Cli(unittest.TestCase):
         self.assertIn("cases[3].close.verdict: expected one of ok, wrong_code, unclean, failed", text)
 
 
+class RunWithBaseline(unittest.TestCase):
+    """`conform run --baseline` against a real nginx (tools/peers/nginx), whose known
+    departures (docs/results/nginx.md) make a baseline: skipped without nginx."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not shutil.which("nginx") or not os.path.exists("/usr/lib/nginx/modules/ngx_http_echo_module.so"):
+            raise unittest.SkipTest("nginx is not installed (tools/bootstrap peers)")
+        cls.dir = os.path.join(WORK, "run_with_baseline")
+        shutil.rmtree(cls.dir, ignore_errors=True)
+        os.makedirs(cls.dir)
+        cls.peer = os.path.join(SOURCE, "tools/peers/nginx")
+        subprocess.run([cls.peer, "start", cls.dir], check=True, stdout=subprocess.DEVNULL)
+        cls.url = open(os.path.join(cls.dir, "url")).read().strip()
+
+    @classmethod
+    def tearDownClass(cls):
+        subprocess.run([cls.peer, "stop", cls.dir])
+
+    def test_baseline_of_every_failure_exits_0_and_one_removed_exits_1(self):
+        out = os.path.join(self.dir, "first")
+        status, text = conform("run", "--target", self.url, "--out", out, "--quiet", "--seed", "1")
+        self.assertEqual(status, 1, text)  # nginx departs from a few MUSTs
+        status, written = conform("baseline", "write", os.path.join(out, "report.json"))
+        entries = json.loads(written)
+        failing = [c["id"] for c in load(os.path.join(out, "report.json"))["cases"] if c["verdict"] in ("fail", "error")]
+        self.assertTrue(failing)
+        known = write(os.path.join(self.dir, "known.json"), entries)
+        status, text = conform("run", "--target", self.url, "--baseline", known, "--quiet", "--seed", "1")
+        self.assertEqual(status, 0, text)
+        del entries[failing[0]]
+        fewer = write(os.path.join(self.dir, "fewer.json"), entries)
+        status, text = conform("run", "--target", self.url, "--baseline", fewer, "--quiet", "--seed", "1",
+                               "--junit", os.path.join(self.dir, "junit.xml"))
+        self.assertEqual(status, 1, text)
+        self.assertIn("new failure: " + failing[0], text)
+        check = subprocess.run(["xmllint", "--noout", "--schema", XSD, os.path.join(self.dir, "junit.xml")],
+                               capture_output=True, text=True)
+        self.assertEqual(check.returncode, 0, check.stderr)
+
+
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)
