@@ -9,6 +9,9 @@
 2. the hand-made report reports/tests/fixtures/protocols.json: WebSocket frames, the
    close verdict, HTTP/2 frames and Cap'n Web JSON decode in the page; suite filter and
    sorting work. Screenshots: browser-protocols.png, browser-protocols-dark.png.
+3. the matrix of that report and a copy that passes one more case: one column per
+   target, "only disagreements" leaves that case, cells link into each run's page.
+   Screenshot: browser-matrix.png.
 
 Exits 77 (CTest: skipped) only when Chromium is not installed.
 usage: browser_test.py CONFORM SOURCE_DIR OUT_DIR
@@ -120,6 +123,28 @@ def test_protocols(browser, out):
     check(browser.errors() == [], "no console error in the protocols report")
 
 
+def test_matrix(browser, out):
+    fixture = os.path.join(SOURCE, "reports/tests/fixtures/protocols.json")
+    other = json.load(open(fixture, encoding="utf-8"))
+    other["targets"][0]["url"] = "http://127.0.0.1:9090/"
+    other["cases"][0]["verdict"], other["summary"]["fail"], other["summary"]["pass"] = "pass", 2, 4
+    os.makedirs(os.path.join(out, "other"))
+    second = os.path.join(out, "other", "report.json")
+    json.dump(other, open(second, "w", encoding="utf-8"), ensure_ascii=False)
+    subprocess.run([CONFORM, "report", fixture, second, "--out", os.path.join(out, "matrix")], stdout=subprocess.DEVNULL)
+    browser.navigate("file://" + os.path.join(out, "matrix", "matrix.html"))
+    check(browser.errors() == [], "the matrix opens with no console error %s" % browser.errors())
+    columns = browser.evaluate("document.querySelectorAll('#matrix-head th.col').length")
+    check(columns == 2, "the matrix has one column per target")
+    browser.evaluate("document.getElementById('disagree-only').click()")
+    shown = browser.evaluate("[...document.querySelectorAll('#matrix tbody tr')].filter(r => !r.hidden).map(r => r.cells[0].textContent)")
+    check(shown == ["http1/host/missing"], "only the case where the targets disagree is left: %s" % shown)
+    link = browser.evaluate("document.querySelector('#matrix tbody tr:not([hidden]) td.cell a').getAttribute('href')")
+    check(link == "run-1/report.html#case=http1%2Fhost%2Fmissing", "each cell links to the case in its run: " + link)
+    browser.evaluate("document.getElementById('disagree-only').click()")
+    browser.screenshot(os.path.join(OUT, "browser-matrix.png"))
+
+
 def main():
     chromium = cdp.find_chromium()
     if not chromium:
@@ -134,10 +159,13 @@ def main():
         browser.open_page()
         test_real_run(browser, work)
         test_protocols(browser, work)
+        browser.send("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
+        test_matrix(browser, work)
     finally:
         browser.close()
     print("screenshots: " + ", ".join(os.path.join(OUT, n) for n in
-                                      ["browser-run.png", "browser-protocols.png", "browser-protocols-dark.png"]))
+                                      ["browser-run.png", "browser-protocols.png", "browser-protocols-dark.png",
+                                       "browser-matrix.png"]))
     return 1 if failures else 0
 
 
