@@ -36,6 +36,12 @@ std::vector<reports::report_format> formats_of(std::string const& list) {
   }
 }
 
+// A column heading: the run's directory ("nginx" for nginx/report.json), else the file.
+std::string run_label(fs::path const& file) {
+  auto const dir = fs::absolute(file).parent_path().filename().string();
+  return dir.empty() ? file.filename().string() : dir;
+}
+
 // Several runs: each run's own files in DIR/run-N/, and DIR/matrix.html linking to them.
 int matrix(report_options const& o, std::vector<nlohmann::json>& reports_in) {
   std::vector<reports::matrix_run> runs;
@@ -45,9 +51,7 @@ int matrix(report_options const& o, std::vector<nlohmann::json>& reports_in) {
     std::cout << o.files[i] << ":\n";
     status = std::max(status, apply_gate(reports_in[i], o.gating, std::cout));
     reports::write_reports(reports_in[i], fs::path(o.out) / sub, formats_of(o.formats));
-    runs.push_back({.label = fs::path(o.files[i]).parent_path().filename().string().empty()
-                                 ? fs::path(o.files[i]).filename().string()
-                                 : fs::path(o.files[i]).parent_path().filename().string(),
+    runs.push_back({.label = run_label(o.files[i]),
                     .link = sub + "/report.html",
                     .report = std::move(reports_in[i])});
   }
