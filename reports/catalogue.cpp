@@ -43,21 +43,34 @@ std::string as_json(std::vector<registered_case> const& cases) {
   return out.dump(2) + "\n";
 }
 
-// One section per suite, in catalogue order.
-std::string as_markdown(std::vector<registered_case> const& cases) {
+std::string see_also_cell(case_def const& d) {
   std::string out;
+  for (auto s : d.see_also) out += (out.empty() ? "" : ", ") + markdown_cell(s);
+  return out;
+}
+
+// A title, then one section per suite, in catalogue order: docs/cases.md is this output.
+std::string as_markdown(std::vector<registered_case> const& cases) {
+  std::size_t suites = 0;
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    if (i == 0 || cases[i].owner != cases[i - 1].owner) ++suites;
+  std::string out = "# Case catalogue\n\n" + std::to_string(cases.size()) + " cases in " + std::to_string(suites) +
+                    (suites == 1 ? " suite" : " suites") +
+                    ". Generated from the registry by `conform list --format md`: do not edit by hand\n"
+                    "(regenerate with `tools/regen-docs`). Levels are the RFC's own words; see also names the\n"
+                    "equivalent case of another tool (h2spec, Autobahn|Testsuite).\n";
   suite const* current = nullptr;
   for (auto const& rc : cases) {
     if (rc.owner != current) {
       current = rc.owner;
       auto const count = std::count_if(cases.begin(), cases.end(), [&](auto const& c) { return c.owner == current; });
-      out += (out.empty() ? "## " : "\n## ") + markdown_cell(current->name) + "\n\n";
+      out += "\n## " + markdown_cell(current->name) + "\n\n";
       if (!current->description.empty()) out += markdown_cell(current->description) + "\n\n";
-      out += std::to_string(count) + " cases.\n\n| id | level | section | title |\n|---|---|---|---|\n";
+      out += std::to_string(count) + " cases.\n\n| id | level | section | title | see also |\n|---|---|---|---|---|\n";
     }
     auto const& d = *rc.def;
     out += "| " + markdown_cell(d.id) + " | " + std::string(to_string(d.level)) + " | " + markdown_cell(d.section) +
-           " | " + markdown_cell(d.title) + " |\n";
+           " | " + markdown_cell(d.title) + " | " + see_also_cell(d) + " |\n";
   }
   return out;
 }

@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "reports/badge.hpp"
 #include "reports/html.hpp"
 #include "reports/json_report.hpp"
 #include "reports/junit.hpp"
@@ -36,6 +37,7 @@ constexpr format_entry format_table[] = {
     {report_format::html, "html", "report.html", render_html},
     {report_format::junit, "junit", "junit.xml", render_junit},
     {report_format::md, "md", "summary.md", render_markdown},
+    {report_format::badge, "badge", "badge.svg", nullptr},  // several files: render_badges
 };
 
 format_entry const& entry(report_format f) {
@@ -103,7 +105,7 @@ std::vector<report_format> parse_formats(std::string_view list) {
                              [&](format_entry const& e) { return e.name == name; });
       if (it == std::end(format_table)) {
         auto const what = name.empty() ? std::string("an empty report format") : "unknown report format '" + std::string(name) + "'";
-        throw std::invalid_argument(what + " (choose from json, html, junit, md, or all)");
+        throw std::invalid_argument(what + " (choose from json, html, junit, md, badge, or all)");
       }
       add(it->format);
     }
@@ -120,6 +122,13 @@ std::vector<fs::path> write_reports(json const& report, fs::path const& dir, std
   if (!fs::is_directory(dir, ec)) throw report_write_error("report directory " + quoted(dir) + " is not a directory");
   std::vector<fs::path> written;
   for (auto f : formats) {
+    if (f == report_format::badge) {
+      for (auto const& badge : render_badges(report)) {
+        write_atomically(dir / badge.name, badge.svg);
+        written.push_back(dir / badge.name);
+      }
+      continue;
+    }
     auto const file = dir / file_name(f);
     write_atomically(file, entry(f).render(report));
     written.push_back(file);

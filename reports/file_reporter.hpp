@@ -14,13 +14,15 @@
 
 namespace conform::reports {
 
-enum class report_format { json, html, junit, md };
+enum class report_format { json, html, junit, md, badge };
 
-inline constexpr report_format all_report_formats[] = {report_format::json, report_format::html,
-                                                       report_format::junit, report_format::md};
+inline constexpr report_format all_report_formats[] = {report_format::json, report_format::html, report_format::junit,
+                                                       report_format::md, report_format::badge};
 
-std::string_view to_string(report_format);   // "json", "html", "junit", "md"
-std::string_view file_name(report_format);   // "report.json", "report.html", "junit.xml", "summary.md"
+std::string_view to_string(report_format);   // "json", "html", "junit", "md", "badge"
+// "report.json", "report.html", "junit.xml", "summary.md", "badge.svg" (badge also writes
+// one badge-SUITE.svg per suite).
+std::string_view file_name(report_format);
 
 // Reads a --format list ("json,html"; spaces allowed, repeats ignored, "all" for every
 // format), in the order given. Throws std::invalid_argument with a message fit to print:

@@ -45,13 +45,10 @@ std::string fill(std::string_view page, std::string_view style, std::string_view
   return out;
 }
 
-}  // namespace
-
-std::string script_safe_json(json const& report) {
-  json copy = report;
-  seed_as_text_if_large(copy);
-  for (auto& c : copy.at("cases")) seed_as_text_if_large(c);
-  auto const text = copy.dump(-1, ' ', false, json::error_handler_t::replace);
+// Every '<' as \u003c ('<' occurs only inside JSON strings, where it means the same),
+// so no text in the data can close the script element.
+std::string script_safe_text(json const& document) {
+  auto const text = document.dump(-1, ' ', false, json::error_handler_t::replace);
   std::string out;
   out.reserve(text.size() + text.size() / 16);
   for (char ch : text) {
@@ -61,8 +58,23 @@ std::string script_safe_json(json const& report) {
   return out;
 }
 
+}  // namespace
+
+std::string script_safe_json(json const& report) {
+  json copy = report;
+  seed_as_text_if_large(copy);
+  for (auto& c : copy.at("cases")) seed_as_text_if_large(c);
+  return script_safe_text(copy);
+}
+
+// decode.js (the per-protocol transcript decoders) comes first: report.js uses it.
 std::string render_html(json const& report) {
-  return fill(asset("report.html"), asset("report.css"), asset("report.js"), script_safe_json(report));
+  auto const script = std::string(asset("decode.js")) + "\n" + std::string(asset("report.js"));
+  return fill(asset("report.html"), asset("report.css"), script, script_safe_json(report));
+}
+
+std::string render_matrix_html(json const& matrix) {
+  return fill(asset("matrix.html"), asset("report.css"), asset("matrix.js"), script_safe_text(matrix));
 }
 
 }  // namespace conform::reports

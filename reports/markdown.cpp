@@ -6,6 +6,7 @@
 
 #include "harness/engine/duration.hpp"
 #include "reports/byte_text.hpp"
+#include "reports/close_text.hpp"
 #include "reports/tally.hpp"
 
 namespace conform::reports {
@@ -28,10 +29,43 @@ std::string truncated(std::string const& s, std::size_t max_bytes) {
 
 std::string headline(json const& report) {
   auto const counts = counts_of(report.at("summary"));
-  bool const clean = counts[verdict::fail] == 0 && counts[verdict::error] == 0;
+  auto const g = report.find("gate");  // judged for CI: the gate's decision, else FAIL and ERROR
+  bool const clean = g != report.end() ? g->at("passed").get<bool>() : counts[verdict::fail] == 0 && counts[verdict::error] == 0;
   auto const wall = std::chrono::milliseconds(std::llround(report.at("duration_ms").get<double>()));
   return "### conform: " + std::string(clean ? "✅ " : "❌ ") + std::to_string(counts.total) + " cases, " +
          counts_phrase(counts) + " in " + format_duration(wall) + " (seed " + report.at("seed").dump() + ")\n\n";
+}
+
+std::string id_list(json const& ids, std::size_t max) {
+  std::string out;
+  for (std::size_t i = 0; i < ids.size() && i < max; ++i) out += (i ? ", " : "") + markdown_cell(ids[i].get<std::string>());
+  if (ids.size() > max) out += ", … (" + std::to_string(ids.size() - max) + " more)";
+  return out;
+}
+
+// The CI decision (report "gate"), when the run was judged for one.
+std::string gate_lines(json const& report) {
+  auto const g = report.find("gate");
+  if (g == report.end()) return {};
+  auto const& baseline = g->at("baseline").get_ref<std::string const&>();
+  std::string out = g->at("passed").get<bool>() ? "**Gate passed**" : "**Gate failed**";
+  out += " (fail on " + std::string(g->at("fail_on") == "should" ? "SHOULD" : "MUST") +
+         (baseline.empty() ? "" : ", baseline " + markdown_cell(baseline)) + ")";
+  if (!g->at("new_failures").empty()) out += ": new failures " + id_list(g->at("new_failures"), 20);
+  out += ".\n\n";
+  if (!g->at("now_passing").empty())
+    out += "Baseline entries whose case passes now (remove them): " + id_list(g->at("now_passing"), 20) + ".\n\n";
+  return out;
+}
+
+// The message cell: the message, the close verdict, and the baseline's reason.
+std::string message_cell(json const& c) {
+  auto text_out = truncated(text(c, "message"), max_message_chars);
+  if (auto const close = close_text(c); !close.empty()) text_out += "\n" + close;
+  if (auto const b = c.find("baseline"); b != c.end())
+    text_out += std::string("\n") + (b->value("expired", false) ? "baseline entry expired: " : "known (baseline): ") +
+                truncated(b->value("reason", std::string()), 200);
+  return markdown_cell(text_out);
 }
 
 // `label` is Markdown already.
@@ -72,7 +106,7 @@ std::string not_passing(json const& report) {
     out += "| " + markdown_cell(text(c, "id"));
     if (several_targets) out += " | " + markdown_cell(text(report.at("targets").at(c.at("target").get<std::size_t>()), "url"));
     out += " | " + text(c, "level") + " | **" + text(c, "verdict") + "** | " +
-           markdown_cell(truncated(text(c, "message"), max_message_chars)) + " |\n";
+           message_cell(c) + " |\n";
   }
   if (listed == 0) return "Every case passed.\n";
   if (left > 0) out += "\n… and " + std::to_string(left) + " more; report.html lists them all.\n";
@@ -99,7 +133,7 @@ std::string markdown_cell(std::string_view text) {
 
 std::string render_markdown(json const& report) {
   auto const groups = group_by_suite(report);
-  std::string out = headline(report);
+  std::string out = headline(report) + gate_lines(report);
   for (std::size_t t = 0; t < report.at("targets").size(); ++t) out += target_table(report, t, groups);
   return out + not_passing(report);
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <span>
 
+#include "reports/close_text.hpp"
 #include "reports/json_report.hpp"
 
 namespace conform::reports {
@@ -100,6 +101,9 @@ std::string check_case(json const& c, std::size_t target_count, std::string cons
   if (auto p = check_one_of(c, "level", levels, where); !p.empty()) return p;
   if (auto p = check_one_of(c, "verdict", verdicts, where); !p.empty()) return p;
   if (c.at("target").get<std::uint64_t>() >= target_count) return where + ".target: no such target";
+  // Optional: the WebSocket close verdict, for cases whose protocol has one.
+  if (auto const close = c.find("close"); close != c.end())
+    if (auto p = check_close(*close, where + ".close"); !p.empty()) return p;
   auto const& log = c.at("transcript");
   for (std::size_t i = 0; i < log.size(); ++i) {
     auto const at = where + ".transcript[" + std::to_string(i) + "]";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 
 namespace CLI {
 class App;
@@ -24,5 +25,7 @@ using command = std::function<int()>;
 command add_run_command(CLI::App& app);
 command add_list_command(CLI::App& app);
 command add_serve_command(CLI::App& app);
+command add_report_command(CLI::App& app);
+command add_baseline_command(CLI::App& app);
 
 }  // namespace conform::cli

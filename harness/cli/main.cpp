@@ -3,6 +3,8 @@
 //   conform run   [--target URL]... [--suite S] [--case GLOB]... [--out DIR]   test a server
 //   conform list  [--suite S] [--format text|json|md]                          print the catalogue
 //   conform serve [--listen ADDR]... [--tls-listen ADDR]...                    run the reference server
+//   conform report RUN.json... [--out DIR] [--baseline FILE]                    re-render, matrix, gate
+//   conform baseline write RUN.json                                             known failures as a baseline
 //
 // Exit status: 0 all required cases passed, 1 failures, 2 usage error, 3 target unreachable.
 #include <CLI/CLI.hpp>
@@ -10,6 +12,7 @@
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
+#include "reports/json_report.hpp"
 
 int main(int argc, char** argv) {
   using namespace conform::cli;
@@ -22,11 +25,15 @@ int main(int argc, char** argv) {
       "  conform run --target http://127.0.0.1:8080 --out report\n"
       "  conform list --suite http1\n"
       "  conform serve --listen 127.0.0.1:8080\n"
+      "  conform report a/report.json b/report.json --out matrix\n"
+      "  conform baseline write report/report.json > known-failures.json\n"
       "\nExit status: 0 all required cases passed, 1 failures, 2 usage error, 3 target unreachable.");
 
   auto const run = add_run_command(app);
   auto const list = add_list_command(app);
   auto const serve = add_serve_command(app);
+  auto const report = add_report_command(app);
+  auto const baseline = add_baseline_command(app);
 
   try {
     app.parse(argc, argv);
@@ -45,8 +52,13 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("run")) return run();
     if (app.got_subcommand("list")) return list();
     if (app.got_subcommand("serve")) return serve();
+    if (app.got_subcommand("report")) return report();
+    if (app.got_subcommand("baseline")) return baseline();
   } catch (usage_error const& e) {
     std::cerr << "conform: " << e.message << "\n";
+    return usage;
+  } catch (conform::reports::report_error const& e) {  // a report or baseline file that cannot be used
+    std::cerr << "conform: " << e.what() << "\n";
     return usage;
   } catch (std::exception const& e) {
     std::cerr << "conform: " << e.what() << "\n";

@@ -8,18 +8,20 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <optional>
 #include <random>
+#include <sstream>
 #include <thread>
 
 #include "conformance/index.hpp"
 #include "harness/cli/commands.hpp"
 #include "harness/cli/embedded_server.hpp"
+#include "harness/cli/gating.hpp"
 #include "harness/engine/duration.hpp"
 #include "harness/engine/runner.hpp"
 #include "harness/net/dial.hpp"
 #include "reports/console_reporter.hpp"
 #include "reports/file_reporter.hpp"
+#include "reports/gate.hpp"
 #include "reports/json_report.hpp"
 #include "reports/junit.hpp"
 
@@ -37,11 +39,13 @@ struct run_options {
   std::uint64_t seed = 0;
   bool seed_given = false;
   std::string out;
-  std::string formats = "json,html,junit,md";
+  std::string formats = "json,html,junit,md,badge";
   std::string junit;
   std::vector<std::string> headers;
   std::vector<std::string> params;
   bool strict = false;
+  std::string fail_on = "must";
+  std::string baseline;
   bool insecure = false;
   std::string ca;
   bool heavy = false;
@@ -122,23 +126,26 @@ int run(run_options const& o) {
                                  : o.verbose ? reports::console_verbosity::verbose : reports::console_verbosity::normal;
   reports::console_reporter console(std::cout, live, verbosity);
   r.add_reporter(console);
-  std::optional<reports::file_reporter> files;
-  if (!o.out.empty()) {
-    files.emplace(o.out, formats);
-    r.add_reporter(*files);
-  }
+  // Read the baseline before the run, so a bad file costs nothing.
+  gate_options const gating{.fail_on = o.strict ? "should" : o.fail_on, .baseline_file = o.baseline};
+  if (!gating.baseline_file.empty()) (void)reports::load_baseline(gating.baseline_file);
 
   auto const result = r.run(std::move(targets), cases);
+  auto report = reports::to_json(result);
+  // Without a baseline every gating case is new, and the console has listed them already.
+  std::ostringstream gate_lines;
+  int const status = apply_gate(report, gating, gate_lines);
+  if (!gating.baseline_file.empty()) std::cout << gate_lines.str();
+  if (!o.out.empty()) {
+    reports::write_reports(report, o.out, formats);
+    std::cout << "report: " << (std::filesystem::path(o.out) / "report.html").string() << "\n";
+  }
   if (!o.junit.empty()) {
     std::ofstream junit(o.junit, std::ios::binary);
-    junit << reports::render_junit(reports::to_json(result));
+    junit << reports::render_junit(report);
     if (!junit) throw std::runtime_error("cannot write " + o.junit);
   }
-  if (files) std::cout << "report: " << (std::filesystem::path(o.out) / "report.html").string() << "\n";
-
-  auto const counts = result.counts();
-  bool const failed = counts[verdict::fail] > 0 || counts[verdict::error] > 0 || (o.strict && counts[verdict::warn] > 0);
-  return failed ? failures : ok;
+  return status;
 }
 
 }  // namespace
@@ -154,14 +161,17 @@ command add_run_command(CLI::App& app) {
   cmd->add_option("--timeout", o->timeout, "Time limit of one case (default 10s)")->type_name("DUR");
   cmd->add_option("--read-timeout", o->read_timeout, "How long to wait for any one answer (default 2s)")->type_name("DUR");
   auto* seed = cmd->add_option("--seed", o->seed, "Seed for anything random (recorded in the report)");
-  cmd->add_option("--out", o->out, "Write report.json, report.html, junit.xml and summary.md into DIR")->type_name("DIR");
-  cmd->add_option("--format", o->formats, "Report files to write with --out (default json,html,junit,md)")->type_name("LIST");
+  cmd->add_option("--out", o->out, "Write report.json, report.html, junit.xml, summary.md and badges into DIR")->type_name("DIR");
+  cmd->add_option("--format", o->formats, "Report files to write with --out (default json,html,junit,md,badge)")->type_name("LIST");
   cmd->add_option("--junit", o->junit, "Also write JUnit XML to FILE")->type_name("FILE");
   cmd->add_option("--header", o->headers, "Add 'Name: value' to every well-formed request")->type_name("K:V");
   std::string param_help = "Set a threshold of the limit cases; keys and defaults:";
   for (auto const& p : known_params()) param_help += "\n  " + std::string(p.key) + "=" + std::to_string(p.fallback) + "  " + std::string(p.meaning);
   cmd->add_option("--param", o->params, param_help)->type_name("KEY=VALUE");
-  cmd->add_flag("--strict", o->strict, "Exit 1 on WARN (a SHOULD broken) too");
+  cmd->add_option("--fail-on", o->fail_on, "must (default): FAIL and ERROR fail the run; should: WARN too")->type_name("LEVEL");
+  cmd->add_flag("--strict", o->strict, "Same as --fail-on should");
+  cmd->add_option("--baseline", o->baseline, "Known failures (JSON: case id -> reason): only others fail the run")
+      ->check(CLI::ExistingFile)->type_name("FILE");
   cmd->add_flag("--insecure,-k", o->insecure, "Do not verify the target's TLS certificate");
   cmd->add_option("--ca", o->ca, "Trust the CA certificates in FILE (PEM)")->check(CLI::ExistingFile)->type_name("FILE");
   cmd->add_flag("--heavy", o->heavy, "Include cases marked heavy (load, large payloads)");
@@ -174,8 +184,9 @@ command add_run_command(CLI::App& app) {
       "  conform run --target http://127.0.0.1:8080 --out report\n"
       "  conform run --target https://localhost:8443 --ca ca.pem --case 'http1/content-length/*'\n"
       "  conform run --target http://127.0.0.1:8080 --skip http1/expect --junit junit.xml\n"
-      "\nExit status: 0 all required cases passed, 1 failures (FAIL or ERROR; WARN too with --strict),\n"
-      "2 usage error, 3 target unreachable.");
+      "  conform run --target http://127.0.0.1:8080 --baseline known-failures.json --out report\n"
+      "\nExit status: 0 all required cases passed (or every failure is in --baseline), 1 failures (FAIL or\n"
+      "ERROR; WARN too with --fail-on should), 2 usage error, 3 target unreachable.");
   return [o, seed] {
     o->seed_given = seed->count() > 0;
     return run(*o);

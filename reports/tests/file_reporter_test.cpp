@@ -33,23 +33,24 @@ TEST(parse_formats, reads_a_comma_separated_list) {
   using f = report_format;
   EXPECT_EQ(parse_formats("json,html"), (std::vector{f::json, f::html}));
   EXPECT_EQ(parse_formats(" md , junit,md"), (std::vector{f::md, f::junit}));
-  EXPECT_EQ(parse_formats("all"), (std::vector{f::json, f::html, f::junit, f::md}));
+  EXPECT_EQ(parse_formats("all"), (std::vector{f::json, f::html, f::junit, f::md, f::badge}));
 }
 
 TEST(parse_formats, refuses_unknown_names_clearly) {
-  EXPECT_EQ(parse_error("json,xml"), "unknown report format 'xml' (choose from json, html, junit, md, or all)");
-  EXPECT_EQ(parse_error("json,"), "an empty report format (choose from json, html, junit, md, or all)");
-  EXPECT_EQ(parse_error("JSON"), "unknown report format 'JSON' (choose from json, html, junit, md, or all)");
+  EXPECT_EQ(parse_error("json,xml"), "unknown report format 'xml' (choose from json, html, junit, md, badge, or all)");
+  EXPECT_EQ(parse_error("json,"), "an empty report format (choose from json, html, junit, md, badge, or all)");
+  EXPECT_EQ(parse_error("JSON"), "unknown report format 'JSON' (choose from json, html, junit, md, badge, or all)");
 }
 
-TEST(file_reporter, writes_the_four_files_into_a_new_directory) {
+TEST(file_reporter, writes_every_file_into_a_new_directory) {
   temp_dir tmp;
   auto const dir = tmp.path() / "out" / "run-1";
   file_reporter files(dir);
   auto const run = testing::sample_run();
   files.run_finished(run);
-  EXPECT_EQ(names_in(dir), (std::set<std::string>{"report.json", "report.html", "junit.xml", "summary.md"}));
-  EXPECT_EQ(files.written().size(), 4u);
+  EXPECT_EQ(names_in(dir), (std::set<std::string>{"report.json", "report.html", "junit.xml", "summary.md", "badge.svg",
+                                                  "badge-http1.svg", "badge-ws.svg"}));
+  EXPECT_EQ(files.written().size(), 7u);
   EXPECT_EQ(load_report(dir / "report.json"), to_json(run));
   for (auto const* name : {"report.html", "junit.xml", "summary.md"}) EXPECT_GT(fs::file_size(dir / name), 100u) << name;
 }

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "reports/gate.hpp"
 #include "reports/json_report.hpp"
 #include "reports/tests/sample_run.hpp"
 
@@ -85,6 +86,28 @@ TEST(markdown, says_so_when_everything_passed) {
   auto const md = render_markdown(to_json(run));
   EXPECT_TRUE(md.starts_with("### conform: ✅ 7 cases, 7 pass in 912 ms"));
   EXPECT_TRUE(has(md, "Every case passed.\n"));
+}
+
+TEST(markdown, shows_the_gate_known_failures_and_close_verdicts) {
+  auto report = to_json(testing::sample_run());
+  report["cases"][0]["close"] = {{"verdict", "unclean"}, {"expected", {1000}}, {"received", nullptr}, {"reason", ""},
+                                 {"clean", false}, {"closed_by", "none"}};
+  auto const known = parse_baseline(nlohmann::json::parse(R"({"http1/host/missing": "tracked in #12", "ws/5.7": "refused"})"),
+                                    "known.json");
+  annotate(report, gate(report, &known, fail_on::must, "2026-11-22"), &known, fail_on::must);
+  auto const md = render_markdown(report);
+  EXPECT_TRUE(md.starts_with("### conform: ✅ ")) << md;  // every gating failure is known
+  EXPECT_TRUE(has(md, "**Gate passed** (fail on MUST, baseline known.json).\n")) << md;
+  EXPECT_TRUE(has(md, "expected 400, got 200 OK<br>close: unclean, expected 1000, got no close code (closed by none, unclean)"
+                      "<br>known (baseline): tracked in \\#12 |")) << md;
+}
+
+TEST(markdown, a_failed_gate_names_the_new_failures) {
+  auto report = to_json(testing::sample_run());
+  annotate(report, gate(report, nullptr, fail_on::should, "2026-11-22"), nullptr, fail_on::should);
+  auto const md = render_markdown(report);
+  EXPECT_TRUE(md.starts_with("### conform: ❌ "));
+  EXPECT_TRUE(has(md, "**Gate failed** (fail on SHOULD): new failures http1/host/missing, ")) << md;
 }
 
 }  // namespace
