@@ -142,10 +142,15 @@ class session final : public session_handle, public std::enable_shared_from_this
     }
   }
 
+  // Our close_notify, then the peer's. A peer still sending a request we refused sends
+  // application data instead, which ends the TLS shutdown with an error; the raw linger
+  // after it keeps that unread data from turning our close into a reset that destroys
+  // the response (seen with a 64 KiB header refused with 431 over TLS).
   asio::awaitable<void> close_tls() {
     if (forced_) co_return;
     set_deadline(linger_time);
-    co_await tls_->async_shutdown(use_tuple);  // our close_notify, then the peer's
+    co_await tls_->async_shutdown(use_tuple);
+    co_await linger_close();
   }
 
   void set_deadline(std::chrono::milliseconds d) {
