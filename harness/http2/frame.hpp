@@ -67,6 +67,7 @@ struct frame {
   std::uint32_t stream_id = 0;  // the reserved bit cleared
   bool reserved_bit = false;    // what the target sent in it
   std::string payload;          // without padding, pad length or priority fields
+  std::optional<std::uint32_t> depends_on;  // HEADERS with PRIORITY: the stream dependency
 
   bool has(std::uint8_t f) const { return (flags & f) != 0; }
 

@@ -33,6 +33,7 @@ frame_reader::status frame_reader::next(frame& out) {
   out.reserved_bit = (sid & 0x80000000u) != 0;
   out.stream_id = sid & 0x7fffffffu;
   out.payload.assign(buffer_, 9, length);
+  out.depends_on.reset();
   buffer_.erase(0, 9 + length);
   if (!strip_padding_and_priority(out))
     return fail(frame_type_name(out.type) + " on stream " + std::to_string(out.stream_id) +
@@ -53,6 +54,8 @@ bool frame_reader::strip_padding_and_priority(frame& f) {
   }
   if (f.type == frame_type::headers && f.has(flag::priority)) {
     if (f.payload.size() < 5) return false;
+    auto const b = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(f.payload[i])); };
+    f.depends_on = ((b(0) << 24) | (b(1) << 16) | (b(2) << 8) | b(3)) & 0x7fffffffu;
     f.payload.erase(0, 5);
   }
   return true;

@@ -125,7 +125,9 @@ TEST(h2_client, stream_error_verdicts) {
   EXPECT_EQ(judge(answer::goaway_protocol).what, judgement::kind::as_required);
   EXPECT_EQ(judge(answer::close).what, judgement::kind::closed);
   EXPECT_EQ(judge(answer::rst_cancel).what, judgement::kind::wrong_code);
-  EXPECT_EQ(judge(answer::respond_200).what, judgement::kind::missing);
+  EXPECT_EQ(judge(answer::respond_200).what, judgement::kind::missing);  // skipped, then nothing
+  EXPECT_EQ(judge(answer::respond_200, true).what, judgement::kind::missing);
+  EXPECT_NE(judge(answer::respond_200, true).got.find("200 response"), std::string::npos);
   EXPECT_EQ(judge(answer::respond_400).what, judgement::kind::missing);
   EXPECT_EQ(judge(answer::respond_400, true).what, judgement::kind::closed);
   EXPECT_EQ(judge(answer::silent).what, judgement::kind::missing);
