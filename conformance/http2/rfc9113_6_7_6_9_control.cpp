@@ -84,6 +84,28 @@ outcome window_change_mid_stream(context& cx) {
     return data_within(c, 1);
   });
 }
+// RFC 9113 §6.9.2: "A change to SETTINGS_INITIAL_WINDOW_SIZE can cause the available
+// space in a flow-control window to become negative." Window 5, all used; 3 makes it
+// -2; WINDOW_UPDATE 3 makes it 1: the next DATA carries one octet.
+outcome negative_window(context& cx) {
+  return with_client(cx, [](client& c) {
+    c.send(settings({{setting::initial_window_size, 5}}));
+    await_ack(c);
+    c.send(c.get(1));
+    std::size_t got = 0;
+    while (got < 5) {
+      auto const e = c.wait_for([](frame const& f) { return f.type == frame_type::data && f.stream_id == 1; });
+      if (!e.is_frame(frame_type::data)) return violation("5 octets of DATA on stream 1", describe(e));
+      if (e.received.has(flag::end_stream)) return skip("GET / has a body of at most 5 octets");
+      got += e.received.payload.size();
+    }
+    c.send(settings({{setting::initial_window_size, 3}}));
+    await_ack(c);
+    c.send(window_update(1, 3));
+    return data_within(c, 1);
+  });
+}
+
 // RFC 9113 §6.9.2: a zero window holds all DATA back until the window opens.
 outcome zero_window_holds_data(context& cx) {
   return with_client(cx, [](client& c) {
@@ -144,6 +166,9 @@ case_def const cases[] = {
     make("http2/flow-control/connection-window-overflow", "RFC 9113 §6.9.1", "A connection window above 2^31-1 is FLOW_CONTROL_ERROR", overflow_rule, {"h2spec:http2/6.9.1/2"}, connection_window_overflow),
     make("http2/flow-control/stream-window-overflow", "RFC 9113 §6.9.1", "A stream window above 2^31-1 is FLOW_CONTROL_ERROR", overflow_rule, {"h2spec:http2/6.9.1/3"}, stream_window_overflow),
     make("http2/flow-control/initial-window-change", "RFC 9113 §6.9.2", "A new SETTINGS_INITIAL_WINDOW_SIZE applies to open streams", window_rule, {"h2spec:http2/6.9.2/1"}, window_change_mid_stream),
+    make("http2/flow-control/negative-window", "RFC 9113 §6.9.2", "A window made negative by SETTINGS is honoured",
+         "A change to SETTINGS_INITIAL_WINDOW_SIZE can cause the available space in a flow-control window to become negative. A sender MUST track the negative flow-control window and MUST NOT send new flow-controlled frames until it receives WINDOW_UPDATE frames that cause the flow-control window to become positive.",
+         {"h2spec:http2/6.9.2/2"}, negative_window),
     make("http2/flow-control/zero-window-holds-data", "RFC 9113 §6.9.2", "With a window of 0 no DATA is sent until WINDOW_UPDATE", window_rule, {}, zero_window_holds_data),
     make("http2/window-update/connection-accepted", "RFC 9113 §6.9", "WINDOW_UPDATE for the connection is accepted",
          "The WINDOW_UPDATE frame can be specific to a stream or to the entire connection.", {"h2spec:generic/3.9/1"}, stream_zero_accepted),

@@ -91,8 +91,6 @@ case_def make(std::string_view id, std::string_view section, std::string_view ti
           .see_also = std::move(see), .needs = {capability::h2}, .run = run};
 }
 
-constexpr std::string_view malformed_rule = "Malformed requests or responses that are detected MUST be treated as a "
-                                            "stream error (Section 5.4.2) of type PROTOCOL_ERROR.";
 constexpr std::string_view pseudo_rule =
     "Endpoints MUST treat a request or response that contains undefined or invalid pseudo-header fields as malformed "
     "(Section 8.1.1).";
