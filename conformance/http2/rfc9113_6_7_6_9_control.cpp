@@ -106,6 +106,15 @@ outcome negative_window(context& cx) {
   });
 }
 
+// A stream window at 2^31-1, then SETTINGS_INITIAL_WINDOW_SIZE one higher: the
+// change alone pushes the window past the maximum (h2spec has no such case).
+outcome settings_window_overflow(context& cx) {
+  return connection_error_after(cx, [](client& c) {
+    return frames{headers(1, c.request_block("POST", "/"), false), window_update(1, max_window - 65535),
+                  settings({{setting::initial_window_size, 65536}})};
+  }, {error_code::flow_control_error});
+}
+
 // RFC 9113 §6.9.2: a zero window holds all DATA back until the window opens.
 outcome zero_window_holds_data(context& cx) {
   return with_client(cx, [](client& c) {
@@ -169,6 +178,9 @@ case_def const cases[] = {
     make("http2/flow-control/negative-window", "RFC 9113 §6.9.2", "A window made negative by SETTINGS is honoured",
          "A change to SETTINGS_INITIAL_WINDOW_SIZE can cause the available space in a flow-control window to become negative. A sender MUST track the negative flow-control window and MUST NOT send new flow-controlled frames until it receives WINDOW_UPDATE frames that cause the flow-control window to become positive.",
          {"h2spec:http2/6.9.2/2"}, negative_window),
+    make("http2/flow-control/settings-change-overflows-window", "RFC 9113 §6.9.2", "A SETTINGS change that pushes a window past 2^31-1 is FLOW_CONTROL_ERROR",
+         "An endpoint MUST treat a change to SETTINGS_INITIAL_WINDOW_SIZE that causes any flow-control window to exceed the maximum size as a connection error (Section 5.4.1) of type FLOW_CONTROL_ERROR.",
+         {}, settings_window_overflow),
     make("http2/flow-control/zero-window-holds-data", "RFC 9113 §6.9.2", "With a window of 0 no DATA is sent until WINDOW_UPDATE", window_rule, {}, zero_window_holds_data),
     make("http2/window-update/connection-accepted", "RFC 9113 §6.9", "WINDOW_UPDATE for the connection is accepted",
          "The WINDOW_UPDATE frame can be specific to a stream or to the entire connection.", {"h2spec:generic/3.9/1"}, stream_zero_accepted),

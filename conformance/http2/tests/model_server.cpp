@@ -313,8 +313,11 @@ void model_server::on_settings(h2::frame const& f) {
     window_seen = true;
     std::int64_t const delta = static_cast<std::int64_t>(e.value) - initial_window_;
     initial_window_ = e.value;
-    if (!broken("ignore_window_change"))
-      for (auto& [sid, s] : streams_) s.window += delta;
+    if (broken("ignore_window_change")) continue;
+    for (auto& [sid, s] : streams_) {
+      s.window += delta;
+      if (s.window > h2::max_window && enforces("window_overflow")) return connection_error(error_code::flow_control_error);
+    }
   }
   if (!broken("no_settings_ack")) out(h2::settings_ack().bytes());
   for (auto const& [sid, s] : std::map<std::uint32_t, stream>(streams_)) flush(sid);

@@ -100,6 +100,7 @@ self_test const self_tests[] = {
     {"http2/flow-control/stream-window-overflow", "window_overflow"},
     {"http2/flow-control/initial-window-change", "ignore_window_change"},
     {"http2/flow-control/negative-window", "ignore_window_change"},
+    {"http2/flow-control/settings-change-overflows-window", "window_overflow"},
     {"http2/flow-control/zero-window-holds-data", "ignore_flow_control"},
     {"http2/window-update/connection-accepted", "no_ping_ack"},
     {"http2/window-update/stream-accepted", "refuse_without_indexing"},
