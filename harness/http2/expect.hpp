@@ -24,6 +24,7 @@ struct judgement {
     as_required,  // the frame and code the RFC names
     closed,       // the connection ended without that frame: allowed, noted
     wrong_code,   // the right kind of frame with another error code
+    wrong_scope,  // a stream error (RST_STREAM) where the RFC names a connection error
     missing,      // no reaction the RFC allows
   };
 

@@ -108,6 +108,9 @@ TEST(h2_client, connection_error_verdicts) {
   EXPECT_EQ(wrong.what, judgement::kind::wrong_code);
   EXPECT_NE(wrong.got.find("FRAME_SIZE_ERROR"), std::string::npos) << wrong.got;
   EXPECT_EQ(resolve(to_outcome(wrong), requirement_level::must), verdict::warn);
+  auto const scoped = judge(answer::rst_protocol);
+  EXPECT_EQ(scoped.what, judgement::kind::wrong_scope);
+  EXPECT_EQ(resolve(to_outcome(scoped), requirement_level::must), verdict::warn);
   auto const none = judge(answer::respond_200);
   EXPECT_EQ(none.what, judgement::kind::missing);
   EXPECT_EQ(resolve(to_outcome(none), requirement_level::must), verdict::fail);
