@@ -47,7 +47,8 @@ TEST(HpackInteger, AppendixC1Examples) {
   EXPECT_EQ(out, unhex("2a"));
 
   std::uint64_t value = 0;
-  hp::block_reader r(unhex("1f9a0a"));
+  std::string const block = unhex("1f9a0a");  // the reader holds a view: keep the bytes alive
+  hp::block_reader r(block);
   EXPECT_FALSE(r.read_integer(5, value));
   EXPECT_EQ(value, 1337u);
   EXPECT_TRUE(r.at_end());
