@@ -1,12 +1,16 @@
 #include "conformance/index.hpp"
 
+#include "conformance/hpack/suite.hpp"
 #include "conformance/http1/suite.hpp"
+#include "conformance/http2/suite.hpp"
 
 namespace conform {
 
 registry const& catalogue() {
   static registry const all({
       http1::make_suite(),
+      http2::make_suite(),
+      hpack::make_suite(),
   });
   return all;
 }

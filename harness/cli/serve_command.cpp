@@ -65,7 +65,7 @@ int serve(serve_options const& o) {
 
 command add_serve_command(CLI::App& app) {
   auto o = std::make_shared<serve_options>();
-  auto* cmd = app.add_subcommand("serve", "Run the reference server (HTTP/1.1, plain and TLS) until SIGINT or SIGTERM");
+  auto* cmd = app.add_subcommand("serve", "Run the reference server (HTTP/1.1 and HTTP/2, plain and TLS) until SIGINT or SIGTERM");
   cmd->add_option("--listen", o->listen, "Plain HTTP on HOST:PORT (port 0: ephemeral; default 127.0.0.1:8080)")->type_name("ADDR");
   cmd->add_option("--tls-listen", o->tls_listen, "HTTPS on HOST:PORT")->type_name("ADDR");
   cmd->add_option("--tls-cert", o->cert, "Certificate chain (PEM); default: a self-signed one made at start")->check(CLI::ExistingFile)->type_name("FILE");

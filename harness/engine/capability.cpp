@@ -10,6 +10,7 @@ std::string_view to_string(capability c) {
     case capability::stream: return "stream";
     case capability::headers: return "headers";
     case capability::tls: return "tls";
+    case capability::h2: return "h2";
   }
   return "?";
 }

@@ -18,11 +18,13 @@ enum class capability : std::uint32_t {
   stream = 1u << 3,   // /stream/{n} answers with a chunked body
   headers = 1u << 4,  // /headers returns the request's fields as JSON
   tls = 1u << 5,      // the target speaks TLS
+  h2 = 1u << 6,       // HTTP/2: by prior knowledge on http://, ALPN "h2" on https://
 };
 
 inline constexpr capability all_capabilities[] = {capability::echo,   capability::status,
                                                   capability::bytes,  capability::stream,
-                                                  capability::headers, capability::tls};
+                                                  capability::headers, capability::tls,
+                                                  capability::h2};
 
 std::string_view to_string(capability);
 std::optional<capability> parse_capability(std::string_view);

@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "reference/http1/connection.hpp"
+#include "reference/server/h2_serve.hpp"
 #include "reference/server/worker.hpp"
 
 namespace conform::reference {
@@ -44,7 +45,11 @@ class session final : public session_handle, public std::enable_shared_from_this
       self->set_deadline(self->worker_.timeouts().header);
       auto [ec] = co_await self->tls_->async_handshake(ssl::stream_base::server, use_tuple);
       if (!ec) {
-        co_await self->serve(*self->tls_);
+        if (self->alpn_is_h2()) {
+          co_await serve_h2(*self->tls_, {}, self->h2_hooks_for());
+        } else {
+          co_await self->serve(*self->tls_);
+        }
         co_await self->close_tls();
       }
     } else {
@@ -63,6 +68,11 @@ class session final : public session_handle, public std::enable_shared_from_this
   }
 
   void begin_shutdown() override {
+    if (speaking_h2_) {  // serve_h2 sends GOAWAY and finishes the open streams
+      h2_shutdown_ = true;
+      if (reading_) cancel_io();
+      return;
+    }
     conn_.begin_shutdown();
     // An idle connection waits for a request that must now not come.
     if (reading_ && conn_.finished()) cancel_io();
@@ -93,6 +103,10 @@ class session final : public session_handle, public std::enable_shared_from_this
       auto [ec, n] = co_await stream.async_read_some(asio::buffer(space.data(), space.size()), use_tuple);
       reading_ = false;
       worker_.date().refresh();
+      if (!ec && conn_.responses() == 0 && starts_like_h2_preface({space.data(), n})) {
+        co_await serve_h2(stream, std::string(space.data(), n), h2_hooks_for());  // h2c, RFC 9113 §3.3
+        co_return;
+      }
       if (!ec) {
         conn_.commit_input(n);
       } else if (forced_) {
@@ -153,6 +167,18 @@ class session final : public session_handle, public std::enable_shared_from_this
     co_await linger_close();
   }
 
+  h2_hooks h2_hooks_for() {
+    speaking_h2_ = true;
+    return {worker_, [this](std::chrono::milliseconds d) { set_deadline(d); }, forced_, timed_out_, reading_, h2_shutdown_};
+  }
+
+  bool alpn_is_h2() {
+    unsigned char const* name = nullptr;
+    unsigned int size = 0;
+    SSL_get0_alpn_selected(tls_->native_handle(), &name, &size);
+    return std::string_view(reinterpret_cast<char const*>(name), size) == "h2";
+  }
+
   void set_deadline(std::chrono::milliseconds d) {
     timed_out_ = false;
     deadline_ = clock_type::now() + d;
@@ -190,6 +216,8 @@ class session final : public session_handle, public std::enable_shared_from_this
   bool reading_ = false;
   bool forced_ = false;
   bool closed_ = false;
+  bool speaking_h2_ = false;
+  bool h2_shutdown_ = false;
 };
 
 }  // namespace

@@ -8,19 +8,21 @@
 namespace conform::reference {
 namespace {
 
-// ALPN selection: http/1.1 or nothing. A client that sent no ALPN never gets here.
+// ALPN selection: h2 when offered (RFC 9113 §3.2), else http/1.1, else nothing. A
+// client that sent no ALPN never gets here and speaks HTTP/1.1.
 int select_alpn(SSL*, unsigned char const** out, unsigned char* out_size, unsigned char const* in,
                 unsigned int in_size, void*) {
-  constexpr std::string_view wanted = "http/1.1";
-  for (unsigned int i = 0; i < in_size;) {
-    unsigned int const size = in[i];
-    if (i + 1 + size > in_size) break;
-    if (std::string_view(reinterpret_cast<char const*>(in + i + 1), size) == wanted) {
-      *out = in + i + 1;
-      *out_size = static_cast<unsigned char>(size);
-      return SSL_TLSEXT_ERR_OK;
+  for (std::string_view const wanted : {std::string_view("h2"), std::string_view("http/1.1")}) {
+    for (unsigned int i = 0; i < in_size;) {
+      unsigned int const size = in[i];
+      if (i + 1 + size > in_size) break;
+      if (std::string_view(reinterpret_cast<char const*>(in + i + 1), size) == wanted) {
+        *out = in + i + 1;
+        *out_size = static_cast<unsigned char>(size);
+        return SSL_TLSEXT_ERR_OK;
+      }
+      i += 1 + size;
     }
-    i += 1 + size;
   }
   return SSL_TLSEXT_ERR_ALERT_FATAL;  // OpenSSL sends no_application_protocol
 }

@@ -1,6 +1,8 @@
 // End to end: the server on 127.0.0.1, an ephemeral port, plain TCP and TLS, talked to
 // by a blocking client with a deadline on every read.
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <openssl/ssl.h>
 
 #include <future>
@@ -60,13 +62,55 @@ TEST(server, tls_refuses_other_alpn_and_old_versions) {
   server s(plain_and_tls());
   s.start();
   try {
-    blocking_client c(s.ports()[1], tls_options{s.certificate_pem(), "localhost", {"h2"}});
+    blocking_client c(s.ports()[1], tls_options{s.certificate_pem(), "localhost", {"spdy/3"}});
     ADD_FAILURE() << "handshake should fail";
   } catch (std::runtime_error const& e) {
     EXPECT_NE(std::string(e.what()).find("no application protocol"), std::string::npos) << e.what();
   }
   EXPECT_THROW(blocking_client(s.ports()[1], tls_options{s.certificate_pem(), "localhost", {}, TLS1_1_VERSION}),
                std::runtime_error);
+}
+
+// The frame types in an HTTP/2 byte stream, in order (RFC 9113 §4.1).
+std::vector<int> h2_frame_types(std::string_view bytes) {
+  std::vector<int> types;
+  while (bytes.size() >= 9) {
+    std::size_t const length = (static_cast<unsigned char>(bytes[0]) << 16) | (static_cast<unsigned char>(bytes[1]) << 8) |
+                               static_cast<unsigned char>(bytes[2]);
+    types.push_back(static_cast<unsigned char>(bytes[3]));
+    bytes.remove_prefix(std::min(bytes.size(), 9 + length));
+  }
+  return types;
+}
+
+// Preface, empty SETTINGS, GET / on stream 1 (static-table indices and a literal
+// :authority), then GOAWAY: the server answers and closes.
+constexpr char h2_get_and_goaway_bytes[] =
+    "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
+    "\x00\x00\x00\x04\x00\x00\x00\x00\x00"
+    "\x00\x00\x0e\x01\x05\x00\x00\x00\x01\x82\x86\x84\x41\x09localhost"
+    "\x00\x00\x08\x07\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00";
+constexpr std::string_view h2_get_and_goaway(h2_get_and_goaway_bytes, sizeof h2_get_and_goaway_bytes - 1);
+
+TEST(server, speaks_h2c_by_prior_knowledge_and_h2_by_alpn_on_the_same_ports) {
+  server s(plain_and_tls());
+  s.start();
+  blocking_client plain(s.ports()[0]);
+  plain.send(h2_get_and_goaway);
+  std::string out;
+  EXPECT_TRUE(plain.read_until_close(out));
+  auto types = h2_frame_types(out);
+  ASSERT_FALSE(types.empty());
+  EXPECT_EQ(types[0], 0x4);  // SETTINGS first (RFC 9113 §3.4)
+  EXPECT_NE(std::find(types.begin(), types.end(), 0x1), types.end()) << "a HEADERS response";
+
+  blocking_client tls(s.ports()[1], tls_options{s.certificate_pem(), "localhost", {"h2", "http/1.1"}});
+  EXPECT_EQ(tls.alpn(), "h2");
+  tls.send(h2_get_and_goaway);
+  out.clear();
+  EXPECT_TRUE(tls.read_until_close(out));
+  types = h2_frame_types(out);
+  EXPECT_NE(std::find(types.begin(), types.end(), 0x1), types.end()) << "a HEADERS response over TLS";
 }
 
 TEST(server, header_timeout_sends_408_and_idle_timeout_closes) {
