@@ -119,6 +119,10 @@ class session final : public session_handle, public std::enable_shared_from_this
     std::array<char, 16> first{};
     for (int tries = 0; tries < 50; ++tries) {
       auto [ec, n] = co_await socket_.async_receive(asio::buffer(first), tcp::socket::message_peek, use_tuple);
+      if (ec && timed_out_) {
+        timed_out_ = false;
+        conn_.on_read_timeout();  // nothing arrived in time: as the first read would
+      }
       if (ec || n == 0) co_return false;
       auto const verdict = classify_rpc_prefix({first.data(), n});
       if (verdict != rpc_prefix::undecided) co_return verdict == rpc_prefix::yes;
