@@ -47,7 +47,10 @@ hook_ptr session_state::import_stub(std::int64_t id) {
   if (entry) {
     ++entry->introductions;  // an ID re-introduced: the release must count it
   } else {
-    if (imports_.size() > limits_.max_imports) throw plain_error("imports table is full");
+    if (imports_.size() > limits_.max_imports) {
+      imports_.erase(id);
+      throw plain_error("imports table is full");
+    }
     entry = std::make_shared<import_entry>();
     entry->session = weak_from_this();
     entry->id = id;
