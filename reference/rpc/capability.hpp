@@ -8,7 +8,6 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "reference/rpc/json.hpp"

@@ -4,7 +4,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
@@ -24,30 +23,35 @@ namespace http = beast::http;
 namespace websocket = beast::websocket;
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
-constexpr std::chrono::seconds handshake_timeout{10};
-constexpr std::chrono::seconds idle_timeout{300};  // pings keep a quiet session open
-constexpr std::size_t max_message = 32u * 1024 * 1024;  // capnweb's maxMessageSize
+using deadline_fn = std::function<void(std::chrono::milliseconds)>;
+using ws_stream = websocket::stream<asio::ip::tcp::socket&>;
 
-asio::awaitable<void> refuse(beast::tcp_stream& stream, http::request<http::string_body> const& req) {
+constexpr std::chrono::milliseconds handshake_timeout{10'000};  // request, upgrade, each write
+constexpr std::chrono::milliseconds idle_timeout{300'000};      // longest wait for a message
+constexpr std::size_t max_message = 32u * 1024 * 1024;           // capnweb's maxMessageSize
+
+asio::awaitable<void> refuse(asio::ip::tcp::socket& socket, http::request<http::string_body> const& req,
+                             deadline_fn const& deadline) {
   http::response<http::string_body> res{http::status::method_not_allowed, req.version()};
   res.reason("This endpoint only accepts POST requests.");
   res.set(http::field::allow, "POST");
   res.set(http::field::connection, "close");
   res.prepare_payload();
-  stream.expires_after(handshake_timeout);
-  co_await http::async_write(stream, res, use_tuple);
+  deadline(handshake_timeout);
+  co_await http::async_write(socket, res, use_tuple);
 }
 
 // Sends what the session produced; closes with 3000 after an abort.
-template <class Ws>
-asio::awaitable<bool> flush(Ws& ws, rpc::session& s) {
+asio::awaitable<bool> flush(ws_stream& ws, rpc::session& s, deadline_fn const& deadline) {
   for (auto const& m : s.take_output()) {
     ws.text(true);
+    deadline(handshake_timeout);
     auto [ec, n] = co_await ws.async_write(asio::buffer(m), use_tuple);
     if (ec) co_return false;
   }
   if (!s.aborted()) co_return true;
   websocket::close_reason reason(websocket::close_code{3000}, close_reason(s.abort_reason()));
+  deadline(handshake_timeout);
   co_await ws.async_close(reason, use_tuple);
   co_return false;
 }
@@ -70,33 +74,32 @@ std::string close_reason(std::string_view message) {
   return std::string(message.substr(0, cut));
 }
 
-asio::awaitable<void> serve_rpc_websocket(asio::ip::tcp::socket socket) {
-  beast::tcp_stream stream(std::move(socket));
+asio::awaitable<void> serve_rpc_websocket(asio::ip::tcp::socket& socket, deadline_fn const& deadline) {
   beast::flat_buffer buffer;
   http::request_parser<http::string_body> parser;
   parser.header_limit(16 * 1024);
   parser.body_limit(0);
-  stream.expires_after(handshake_timeout);
-  auto [read_ec, read_n] = co_await http::async_read(stream, buffer, parser, use_tuple);
+  deadline(handshake_timeout);
+  auto [read_ec, read_n] = co_await http::async_read(socket, buffer, parser, use_tuple);
   if (read_ec) co_return;
   auto req = parser.release();
-  if (!websocket::is_upgrade(req)) co_return co_await refuse(stream, req);
+  if (!websocket::is_upgrade(req)) co_return co_await refuse(socket, req, deadline);
 
-  stream.expires_never();
-  websocket::stream<beast::tcp_stream> ws(std::move(stream));
-  websocket::stream_base::timeout t{handshake_timeout, idle_timeout, true};
-  ws.set_option(t);
+  ws_stream ws(socket);
   ws.read_message_max(max_message);
+  deadline(handshake_timeout);
   auto [accept_ec] = co_await ws.async_accept(req, use_tuple);
   if (accept_ec) co_return;
 
   rpc::session s(rpc::make_test_target());
   beast::flat_buffer frame;
   for (;;) {
+    deadline(idle_timeout);
     auto [ec, n] = co_await ws.async_read(frame, use_tuple);
     if (ec) {
       auto const& cr = ws.reason();
-      s.close("Peer closed WebSocket: " + std::to_string(cr.code) + " " + std::string(cr.reason.data(), cr.reason.size()));
+      s.close("Peer closed WebSocket: " + std::to_string(cr.code) + " " +
+              std::string(cr.reason.data(), cr.reason.size()));
       co_return;
     }
     std::string const text = beast::buffers_to_string(frame.data());
@@ -106,7 +109,7 @@ asio::awaitable<void> serve_rpc_websocket(asio::ip::tcp::socket socket) {
     } else {
       s.receive(text);
     }
-    if (!co_await flush(ws, s)) co_return;
+    if (!co_await flush(ws, s, deadline)) co_return;
   }
 }
 

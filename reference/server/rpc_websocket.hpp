@@ -6,6 +6,8 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -17,7 +19,10 @@ enum class rpc_prefix { no, yes, undecided };
 rpc_prefix classify_rpc_prefix(std::string_view first_bytes);
 
 // Serves the connection: reads the request, upgrades (or answers 405), runs the session.
-boost::asio::awaitable<void> serve_rpc_websocket(boost::asio::ip::tcp::socket socket);
+// The socket stays the HTTP session's, so its shutdown and force-close reach this one;
+// `deadline(d)` arms the session's watchdog, which cancels the socket's I/O when d passes.
+boost::asio::awaitable<void> serve_rpc_websocket(
+    boost::asio::ip::tcp::socket& socket, std::function<void(std::chrono::milliseconds)> const& deadline);
 
 // The close reason for an abort: the message cut to 123 UTF-8 bytes on a code point
 // boundary (RFC 6455 §5.5.1 leaves 123 bytes for the reason).

@@ -52,7 +52,9 @@ class session final : public session_handle, public std::enable_shared_from_this
     } else {
       // Cap'n Web's /rpc (rpc_websocket.cpp) takes the whole connection.
       if (co_await self->starts_rpc_request()) {
-        co_return co_await serve_rpc_websocket(std::move(self->socket_));
+        self->rpc_ = true;
+        auto* raw = self.get();
+        co_return co_await serve_rpc_websocket(self->socket_, [raw](auto d) { raw->set_deadline(d); });
       }
       co_await self->serve(self->socket_);
       co_await self->linger_close();
@@ -69,6 +71,7 @@ class session final : public session_handle, public std::enable_shared_from_this
   }
 
   void begin_shutdown() override {
+    if (rpc_) return cancel_io();  // a Cap'n Web session has no graceful end: it closes
     conn_.begin_shutdown();
     // An idle connection waits for a request that must now not come.
     if (reading_ && conn_.finished()) cancel_io();
@@ -211,6 +214,7 @@ class session final : public session_handle, public std::enable_shared_from_this
   bool reading_ = false;
   bool forced_ = false;
   bool closed_ = false;
+  bool rpc_ = false;  // the connection is a Cap'n Web WebSocket (rpc_websocket.cpp)
 };
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 
+#include <chrono>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
@@ -146,6 +148,16 @@ TEST_F(rpc_server, WebSocketAbortClosesWith3000) {
   EXPECT_EQ(ec, websocket::error::closed);
   EXPECT_EQ(c.ws.reason().code, 3000);
   EXPECT_EQ(std::string(c.ws.reason().reason.data(), c.ws.reason().reason.size()), "no such export ID: 99");
+}
+
+TEST_F(rpc_server, StopClosesOpenWebSocketSessions) {
+  ws_client c(port);
+  c.send(R"(["push",["pipeline",0,["square"],[3]]])");
+  c.send(R"(["pull",1])");
+  EXPECT_EQ(c.receive(), R"(["resolve",1,9])");
+  auto const started = std::chrono::steady_clock::now();
+  s.stop();  // must not wait for the client to leave
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
 
 TEST(rpc_close_reason, TruncatedOnACodePointBoundary) {
