@@ -12,10 +12,11 @@ struct route_entry {
 };
 
 // The target profile (docs/architecture.md): exact paths first, then prefixes.
-std::array<route_entry, 6> const routes{{
+std::array<route_entry, 7> const routes{{
     {"/", false, &root_resource},
     {"/echo", false, &echo_resource},
     {"/headers", false, &headers_resource},
+    {"/rpc", false, &rpc_resource},
     {"/status/", true, &status_resource},
     {"/bytes/", true, &bytes_resource},
     {"/stream/", true, &stream_resource},

@@ -9,12 +9,14 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
+#include <array>
 #include <chrono>
 #include <memory>
 #include <optional>
 
 #include "reference/http1/connection.hpp"
 #include "reference/server/h2_serve.hpp"
+#include "reference/server/rpc_websocket.hpp"
 #include "reference/server/worker.hpp"
 
 namespace conform::reference {
@@ -53,6 +55,12 @@ class session final : public session_handle, public std::enable_shared_from_this
         co_await self->close_tls();
       }
     } else {
+      // Cap'n Web's /rpc (rpc_websocket.cpp) takes the whole connection.
+      if (co_await self->starts_rpc_request()) {
+        self->rpc_ = true;
+        auto* raw = self.get();
+        co_return co_await serve_rpc_websocket(self->socket_, [raw](auto d) { raw->set_deadline(d); });
+      }
       co_await self->serve(self->socket_);
       co_await self->linger_close();
     }
@@ -68,6 +76,7 @@ class session final : public session_handle, public std::enable_shared_from_this
   }
 
   void begin_shutdown() override {
+    if (rpc_) return cancel_io();  // a Cap'n Web session has no graceful end: it closes
     if (speaking_h2_) {  // serve_h2 sends GOAWAY and finishes the open streams
       h2_shutdown_ = true;
       if (reading_) cancel_io();
@@ -118,6 +127,26 @@ class session final : public session_handle, public std::enable_shared_from_this
         conn_.on_peer_eof();  // EOF, reset or TLS truncation: no more input either way
       }
     }
+  }
+
+  // Peeks at the first bytes: does the connection start with "GET /rpc"? A few short
+  // waits cover a request-line that arrives in pieces.
+  asio::awaitable<bool> starts_rpc_request() {
+    set_deadline(worker_.timeouts().header);
+    std::array<char, 16> first{};
+    for (int tries = 0; tries < 50; ++tries) {
+      auto [ec, n] = co_await socket_.async_receive(asio::buffer(first), tcp::socket::message_peek, use_tuple);
+      if (ec && timed_out_) {
+        timed_out_ = false;
+        conn_.on_read_timeout();  // nothing arrived in time: as the first read would
+      }
+      if (ec || n == 0) co_return false;
+      auto const verdict = classify_rpc_prefix({first.data(), n});
+      if (verdict != rpc_prefix::undecided) co_return verdict == rpc_prefix::yes;
+      asio::steady_timer pause(socket_.get_executor(), std::chrono::milliseconds(10));
+      co_await pause.async_wait(use_tuple);
+    }
+    co_return false;
   }
 
   // A request's header must arrive whole within the header timeout, counted from its
@@ -218,6 +247,7 @@ class session final : public session_handle, public std::enable_shared_from_this
   bool closed_ = false;
   bool speaking_h2_ = false;
   bool h2_shutdown_ = false;
+  bool rpc_ = false;  // the connection is a Cap'n Web WebSocket (rpc_websocket.cpp)
 };
 
 }  // namespace

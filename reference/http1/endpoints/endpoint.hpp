@@ -37,5 +37,6 @@ extern resource const status_resource;   // /status/{code}
 extern resource const bytes_resource;    // /bytes/{n}
 extern resource const stream_resource;   // /stream/{n}
 extern resource const headers_resource;  // /headers
+extern resource const rpc_resource;      // /rpc (Cap'n Web HTTP batch)
 
 }  // namespace conform::reference::http1
