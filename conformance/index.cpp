@@ -3,6 +3,7 @@
 #include "conformance/hpack/suite.hpp"
 #include "conformance/http1/suite.hpp"
 #include "conformance/http2/suite.hpp"
+#include "conformance/tls/suite.hpp"
 
 namespace conform {
 
@@ -11,6 +12,7 @@ registry const& catalogue() {
       http1::make_suite(),
       http2::make_suite(),
       hpack::make_suite(),
+      tls_suite::make_suite(),
   });
   return all;
 }

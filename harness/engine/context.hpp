@@ -25,6 +25,7 @@ struct case_def;
 
 struct connect_request {
   std::vector<std::string> alpn;  // protocols to offer over TLS
+  bool raw_tcp = false;  // TLS targets too: TCP only, the case drives TLS itself (conformance/tls)
 };
 
 // Opens a connection to `target` and records it in `log`; throws net::connect_error.

@@ -174,7 +174,7 @@ std::unique_ptr<connection> dial(dial_options const& o, transcript& log, clock::
 
 connector network_connector(tls_options tls) {
   return [tls](target const& t, connect_request const& request, transcript& log, clock::time_point deadline) {
-    dial_options o{.host = t.host, .port = t.port, .tls = t.tls, .tls_settings = tls};
+    dial_options o{.host = t.host, .port = t.port, .tls = t.tls && !request.raw_tcp, .tls_settings = tls};
     if (!request.alpn.empty()) o.tls_settings.alpn = request.alpn;
     return dial(o, log, deadline);
   };

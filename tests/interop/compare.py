@@ -1,9 +1,18 @@
 """Compares a run's non-pass verdicts with an expected list ("verdict case-id" lines,
-'#' comments). Prints what differs; exits 1 if anything does."""
+'#' comments). Prints what differs; exits 1 if anything does.
+With --update HEADER, rewrites the expected list from the run instead."""
 import json
 import sys
 
 report = json.load(open(sys.argv[1]))
+if len(sys.argv) > 3 and sys.argv[3] == "--update":
+    with open(sys.argv[2], "w") as f:
+        f.write("# " + sys.argv[4] + "\n")
+        for c in report["cases"]:
+            if c["verdict"] != "pass":
+                f.write(f"{c['verdict']} {c['id']}\n")
+    print(f"{report['summary']}\nwrote {sys.argv[2]}")
+    sys.exit(0)
 expected = {}
 for line in open(sys.argv[2]):
     line = line.split("#", 1)[0].strip()

@@ -29,3 +29,36 @@ stop_pid_file() {
   fi
   rm -f "$file"
 }
+
+# Writes the static part of the target profile under $1: index.html and bytes/{n} for
+# the sizes the cases use.
+write_static_profile() {
+  local root=$1 name=$2 n
+  mkdir -p "$root/bytes"
+  printf 'conform peer: %s\n' "$name" >"$root/index.html"
+  for n in 0 1 16 100 1024 65536; do
+    python3 -c "import sys; sys.stdout.write(''.join(chr(97 + i % 26) for i in range($n)))" >"$root/bytes/$n"
+  done
+}
+
+# Starts "$@" in the background (its PID in $dir/pid) on a fresh port until it listens;
+# $config_writer PORT writes the config first. Prints url= and pid=.
+start_on_free_port() {
+  local dir=$1 name=$2 config_writer=$3 attempt port
+  shift 3
+  for attempt in 1 2 3; do
+    port=$(free_port)
+    "$config_writer" "$port"
+    "$@" >"$dir/stdout.log" 2>&1 &
+    echo $! >"$dir/pid"
+    if wait_for_port "$port" 10; then
+      echo "http://127.0.0.1:$port/" >"$dir/url"
+      echo "url=http://127.0.0.1:$port/"
+      echo "pid=$(cat "$dir/pid")"
+      return 0
+    fi
+    stop_pid_file "$dir/pid"
+  done
+  echo "$name did not start; see $dir/stdout.log" >&2
+  return 1
+}
