@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "reference/http1/connection.hpp"
+#include "reference/server/upgrade_dispatch.hpp"
 #include "reference/server/worker.hpp"
 
 namespace conform::reference {
@@ -45,11 +46,11 @@ class session final : public session_handle, public std::enable_shared_from_this
       auto [ec] = co_await self->tls_->async_handshake(ssl::stream_base::server, use_tuple);
       if (!ec) {
         co_await self->serve(*self->tls_);
-        co_await self->close_tls();
+        if (!self->upgraded_) co_await self->close_tls();
       }
     } else {
       co_await self->serve(self->socket_);
-      co_await self->linger_close();
+      if (!self->upgraded_) co_await self->linger_close();
     }
   }
 
@@ -63,6 +64,7 @@ class session final : public session_handle, public std::enable_shared_from_this
   }
 
   void begin_shutdown() override {
+    if (upgraded_) return force_close();  // no HTTP/1.1 left to finish
     conn_.begin_shutdown();
     // An idle connection waits for a request that must now not come.
     if (reading_ && conn_.finished()) cancel_io();
@@ -85,6 +87,13 @@ class session final : public session_handle, public std::enable_shared_from_this
         if (ec) co_return;  // the peer is gone or too slow: nothing more can be said
         conn_.consume_output(n);
         continue;
+      }
+      if (conn_.upgrade_ready()) {
+        // The upgraded protocol keeps its own time; the watchdog stands down.
+        upgraded_ = true;
+        deadline_ = clock_type::time_point::max();
+        co_await serve_upgraded(stream, conn_.upgrade_request(), conn_.unread_input(), worker_);
+        co_return;
       }
       if (conn_.finished()) co_return;
       arm_read_deadline();
@@ -184,6 +193,7 @@ class session final : public session_handle, public std::enable_shared_from_this
   bool timed_out_ = false;
   bool reading_ = false;
   bool forced_ = false;
+  bool upgraded_ = false;  // the connection switched protocols (an Upgrade to /ws)
   bool closed_ = false;
 };
 
