@@ -44,6 +44,11 @@ constexpr field case_fields[] = {
 constexpr field event_fields[] = {
     {"t_us", kind::count}, {"conn", kind::count}, {"dir", kind::string}, {"data", kind::string}};
 
+constexpr field close_fields[] = {{"verdict", kind::string}, {"expected", kind::array}, {"reason", kind::string},
+                                   {"clean", kind::boolean}, {"closed_by", kind::string}};
+constexpr std::string_view close_verdicts[] = {"ok", "wrong_code", "unclean", "failed"};
+constexpr std::string_view close_sides[] = {"target", "harness", "none"};
+
 constexpr std::string_view levels[] = {"MUST", "SHOULD", "MAY", "INFO"};
 constexpr std::string_view verdicts[] = {"pass", "fail", "warn", "info", "skip", "error"};
 constexpr std::string_view directions[] = {"send", "recv", "note"};
@@ -100,6 +105,15 @@ std::string check_case(json const& c, std::size_t target_count, std::string cons
   if (auto p = check_one_of(c, "level", levels, where); !p.empty()) return p;
   if (auto p = check_one_of(c, "verdict", verdicts, where); !p.empty()) return p;
   if (c.at("target").get<std::uint64_t>() >= target_count) return where + ".target: no such target";
+  if (auto close = c.find("close"); close != c.end()) {
+    auto const at = where + ".close";
+    if (auto p = check_fields(*close, close_fields, at); !p.empty()) return p;
+    if (auto p = check_one_of(*close, "verdict", close_verdicts, at); !p.empty()) return p;
+    if (auto p = check_one_of(*close, "closed_by", close_sides, at); !p.empty()) return p;
+    auto const received = close->find("received");
+    if (received == close->end() || !(received->is_null() || received->is_number_unsigned()))
+      return at + ".received: expected a close code or null";
+  }
   auto const& log = c.at("transcript");
   for (std::size_t i = 0; i < log.size(); ++i) {
     auto const at = where + ".transcript[" + std::to_string(i) + "]";

@@ -10,6 +10,8 @@ std::string_view to_string(capability c) {
     case capability::stream: return "stream";
     case capability::headers: return "headers";
     case capability::tls: return "tls";
+    case capability::websocket: return "websocket";
+    case capability::deflate: return "deflate";
   }
   return "?";
 }

@@ -18,11 +18,14 @@ enum class capability : std::uint32_t {
   stream = 1u << 3,   // /stream/{n} answers with a chunked body
   headers = 1u << 4,  // /headers returns the request's fields as JSON
   tls = 1u << 5,      // the target speaks TLS
+  websocket = 1u << 6,  // completes a WebSocket opening handshake (ws(s) path, or /ws)
+  deflate = 1u << 7,    // negotiates permessage-deflate (RFC 7692) on that endpoint
 };
 
 inline constexpr capability all_capabilities[] = {capability::echo,   capability::status,
                                                   capability::bytes,  capability::stream,
-                                                  capability::headers, capability::tls};
+                                                  capability::headers, capability::tls,
+                                                  capability::websocket, capability::deflate};
 
 std::string_view to_string(capability);
 std::optional<capability> parse_capability(std::string_view);

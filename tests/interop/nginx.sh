@@ -10,7 +10,7 @@ trap '"$src/tools/peers/nginx" stop "$dir"; rm -rf "$dir"' EXIT
 "$src/tools/peers/nginx" start "$dir" >/dev/null
 
 set +e
-"$conform" run --target "$(cat "$dir/url")" --out "$dir/report" --quiet --seed 1
+"$conform" run --target "$(cat "$dir/url")" --suite http1 --out "$dir/report" --quiet --seed 1
 status=$?
 set -e
 [ $status -le 1 ] || { echo "conform exited $status"; exit 1; }
