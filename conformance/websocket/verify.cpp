@@ -105,7 +105,9 @@ outcome judge(ws::client& c, script const& s, std::vector<event> const& seen) {
   if (got == s.expect) return with_close(judge_close(c, s, r), r);
   for (auto const& l : s.lenient)
     if (got == l)
-      return with_close(warn(ws::describe(s.expect) + " before the failure", ws::describe(got) + ", then " + close_text(c)), r);
+      return with_close(warn(ws::describe(s.expect) + " before the connection ended",
+                             ws::describe(got) + ", then " + close_text(c)),
+                        r);
   return with_close(violation(ws::describe(s.expect) + (s.then == script::ending::fail ? ", then the connection failed" : ""),
                               ws::describe(got) + ", then " + close_text(c)),
                     r);

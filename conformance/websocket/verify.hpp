@@ -31,7 +31,7 @@ struct script {
   };
   ending then = ending::echo;
   std::vector<int> codes = {1000};  // close codes the target may send
-  // A fail case's acceptable but less strict reply (Autobahn's NON-STRICT): WARN.
+  // Acceptable but less strict replies (Autobahn's NON-STRICT): WARN.
   std::vector<std::vector<event>> lenient = {};
   // A close frame we send ourselves inside `frames` (7.x cases): the close is then ours.
   bool harness_closes = false;
