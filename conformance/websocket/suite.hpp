@@ -20,6 +20,7 @@ std::span<case_def const> fragmentation_cases();        // rfc6455_5_4_fragmenta
 std::span<case_def const> utf8_cases();                 // rfc6455_8_1_utf8.cpp
 std::span<case_def const> utf8_sequence_cases();        // rfc6455_8_1_utf8.cpp (utf8_sequences.cpp)
 std::span<case_def const> close_cases();                // rfc6455_7_close.cpp
+std::span<case_def const> limits_cases();               // autobahn_9_limits_performance.cpp
 
 // Whether the target completes an opening handshake (and negotiates permessage-deflate)
 // on its WebSocket endpoint: the ws(s) URL's path, or /ws of an http(s) target.

@@ -51,7 +51,8 @@ frame_reader::state frame_reader::parse_header(std::string_view in, header& h, s
   return in.size() < h.size ? state::need_more : state::frame;
 }
 
-void frame_reader::fill(std::string_view in, header const& h, std::size_t payload_octets, frame& out) {
+void frame_reader::fill(std::string_view in, header const& h, std::size_t skip, std::size_t payload_octets,
+                        frame& out) {
   auto const b0 = static_cast<std::uint8_t>(in[0]);
   out.fin = (b0 & 0x80) != 0;
   out.rsv = static_cast<std::uint8_t>((b0 >> 4) & 7);
@@ -61,8 +62,8 @@ void frame_reader::fill(std::string_view in, header const& h, std::size_t payloa
   out.mask_key = {};
   if (out.masked)
     for (std::size_t i = 0; i < 4; ++i) out.mask_key[i] = static_cast<std::uint8_t>(in[h.size - 4 + i]);
-  out.payload.assign(in.substr(h.size, payload_octets));
-  if (out.masked) apply_mask(out.payload, out.mask_key);
+  out.payload.assign(in.substr(h.size + skip, payload_octets - std::min(skip, payload_octets)));
+  if (out.masked) apply_mask(out.payload, out.mask_key, skip);
 }
 
 frame_reader::state frame_reader::next(frame& out) {
@@ -71,7 +72,7 @@ frame_reader::state frame_reader::next(frame& out) {
   header h;
   if (auto s = parse_header(in, h, error_); s != state::frame) return s;
   if (in.size() - h.size < h.length) return state::need_more;
-  fill(in, h, static_cast<std::size_t>(h.length), out);
+  fill(in, h, 0, static_cast<std::size_t>(h.length), out);
   consumed_ += h.size + static_cast<std::size_t>(h.length);
   // Drop consumed bytes once they dominate, so a long session does not grow the buffer.
   if (consumed_ > 65536 && consumed_ * 2 > buffer_.size()) {
@@ -81,13 +82,13 @@ frame_reader::state frame_reader::next(frame& out) {
   return state::frame;
 }
 
-bool frame_reader::partial(frame& out) const {
+bool frame_reader::partial(frame& out, std::size_t skip) const {
   if (!error_.empty()) return false;
   std::string_view in(buffer_.data() + consumed_, buffer_.size() - consumed_);
   header h;
   std::string why;
   if (parse_header(in, h, why) != state::frame) return false;
-  fill(in, h, std::min<std::size_t>(in.size() - h.size, static_cast<std::size_t>(h.length)), out);
+  fill(in, h, skip, std::min<std::size_t>(in.size() - h.size, static_cast<std::size_t>(h.length)), out);
   return true;
 }
 

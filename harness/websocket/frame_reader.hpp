@@ -37,8 +37,9 @@ class frame_reader {
   std::string const& error() const { return error_; }
   // The frame still arriving: its header fields and the payload octets received so
   // far (unmasked), so a reader can judge a message before its frame ends (UTF-8
-  // fail-fast). False when not even its header is complete.
-  bool partial(frame& out) const;
+  // fail-fast), from payload octet `skip` on, so a reader that polls pays only for new
+  // octets. False when not even its header is complete.
+  bool partial(frame& out, std::size_t skip = 0) const;
   // Bytes received and not yet part of a frame.
   std::size_t buffered() const { return buffer_.size() - consumed_; }
 
@@ -50,7 +51,7 @@ class frame_reader {
   };
   // need_more, failed (error_ set) or frame (the header is complete).
   state parse_header(std::string_view in, header& h, std::string& why) const;
-  static void fill(std::string_view in, header const& h, std::size_t payload_octets, frame& out);
+  static void fill(std::string_view in, header const& h, std::size_t skip, std::size_t payload_octets, frame& out);
 
   std::uint64_t max_payload_;
   std::string buffer_;

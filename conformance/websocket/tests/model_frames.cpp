@@ -47,6 +47,7 @@ void model_server::frames(net::peer_reply& reply) {
       return;
     }
     if (state == ws::frame_reader::state::need_more) break;
+    partial_checked_ = 0;
     if (!on_frame(f, reply)) return;
   }
   if (done_) return;
@@ -56,18 +57,19 @@ void model_server::frames(net::peer_reply& reply) {
     return;
   }
   if (partial_text_invalid()) return fail(1007, reply);
-  if (has(fault::needs_whole_frames) && reader_.buffered() > 0) reader_ = ws::frame_reader{};
+  if (has(fault::needs_whole_frames) && reader_.buffered() > 0) reader_ = ws::frame_reader{}, partial_checked_ = 0;
 }
 
 // A text message whose octets so far, the arriving frame's included, cannot be UTF-8.
-bool model_server::partial_text_invalid() const {
+bool model_server::partial_text_invalid() {
   if (has(fault::no_utf8_check) || has(fault::utf8_check_at_end) || message_compressed_) return false;
   ws::frame f;
-  if (!reader_.partial(f)) return false;
+  if (!reader_.partial(f, partial_checked_)) return false;
   bool const text = f.op == 0x1 || (f.op == 0x0 && message_op_ == 0x1);
   if (!text || (f.rsv & 4)) return false;
-  auto v = utf8_;
-  return v.feed(f.payload) == ws::utf8_validator::state::invalid;
+  if (partial_checked_ == 0) partial_utf8_ = f.op == 0x1 ? ws::utf8_validator{} : utf8_;
+  partial_checked_ += f.payload.size();
+  return partial_utf8_.feed(f.payload) == ws::utf8_validator::state::invalid;
 }
 
 bool model_server::on_frame(ws::frame& f, net::peer_reply& reply) {

@@ -86,7 +86,7 @@ class model_server final : public net::scripted_peer {
   void echo(std::uint8_t op, std::string payload, net::peer_reply& reply);
   void send(std::uint8_t op, std::string_view payload, net::peer_reply& reply, std::uint8_t rsv = 0);
   void fail(std::uint16_t code, net::peer_reply& reply);
-  bool partial_text_invalid() const;
+  bool partial_text_invalid();
 
   fault fault_;
   bool open_ = false;      // the handshake completed
@@ -98,6 +98,9 @@ class model_server final : public net::scripted_peer {
   bool message_compressed_ = false;
   std::string message_;
   ws::utf8_validator utf8_;
+  // UTF-8 fail-fast inside a frame still arriving: the octets of it checked so far.
+  ws::utf8_validator partial_utf8_;
+  std::size_t partial_checked_ = 0;
   std::optional<std::string> pending_pong_;
   std::optional<ws::frame> control_fragment_;  // accept_fragmented_control  // pong_only_last / pong_after_message
   std::unique_ptr<ws::deflater> deflater_;
