@@ -4,6 +4,7 @@
 #include "conformance/http1/suite.hpp"
 #include "conformance/http2/suite.hpp"
 #include "conformance/tls/suite.hpp"
+#include "conformance/websocket/suite.hpp"
 
 namespace conform {
 
@@ -13,6 +14,7 @@ registry const& catalogue() {
       http2::make_suite(),
       hpack::make_suite(),
       tls_suite::make_suite(),
+      websocket::make_suite(),
   });
   return all;
 }

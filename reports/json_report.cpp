@@ -44,6 +44,17 @@ json summary_json(verdict_counts const& counts) {
   return summary;
 }
 
+json close_json(close_report const& c) {
+  return {
+      {"verdict", to_string(c.verdict)},
+      {"expected", c.expected},
+      {"received", c.received ? json(*c.received) : json(nullptr)},
+      {"reason", valid_utf8(c.reason)},
+      {"clean", c.clean},
+      {"closed_by", to_string(c.closed_by)},
+  };
+}
+
 json case_json(case_result const& r) {
   auto out = case_metadata(r.which);
   // Facts keep their first value if a case records a key twice.
@@ -55,6 +66,7 @@ json case_json(case_result const& r) {
   out["duration_ms"] = static_cast<double>(r.duration.count()) / 1000.0;
   out["seed"] = r.seed;
   out["facts"] = std::move(facts);
+  if (r.close) out["close"] = close_json(*r.close);
   out["transcript"] = transcript_json(r.log);
   out["transcript_dropped_bytes"] = r.log.dropped_bytes();
   return out;

@@ -19,6 +19,8 @@ struct serve_options {
   std::string cert, key;
   unsigned threads = 1;
   std::size_t max_body = 0, max_header_bytes = 0, max_request_line = 0;
+  std::uint64_t ws_max_message = 0;
+  bool ws_no_deflate = false;
   std::string port_file;
 };
 
@@ -47,6 +49,8 @@ int serve(serve_options const& o) {
   if (o.max_body) options.limits.max_body = o.max_body;
   if (o.max_header_bytes) options.limits.max_header_bytes = o.max_header_bytes;
   if (o.max_request_line) options.limits.max_request_line = o.max_request_line;
+  if (o.ws_max_message) options.websocket.max_message = o.ws_max_message;
+  options.websocket.permessage_deflate = !o.ws_no_deflate;
 
   reference::server server(options);
   server.start();
@@ -65,7 +69,7 @@ int serve(serve_options const& o) {
 
 command add_serve_command(CLI::App& app) {
   auto o = std::make_shared<serve_options>();
-  auto* cmd = app.add_subcommand("serve", "Run the reference server (HTTP/1.1 and HTTP/2, plain and TLS) until SIGINT or SIGTERM");
+  auto* cmd = app.add_subcommand("serve", "Run the reference server (HTTP/1.1, HTTP/2, WebSocket on /ws and Cap'n Web on /rpc, plain and TLS) until SIGINT or SIGTERM");
   cmd->add_option("--listen", o->listen, "Plain HTTP on HOST:PORT (port 0: ephemeral; default 127.0.0.1:8080)")->type_name("ADDR");
   cmd->add_option("--tls-listen", o->tls_listen, "HTTPS on HOST:PORT")->type_name("ADDR");
   cmd->add_option("--tls-cert", o->cert, "Certificate chain (PEM); default: a self-signed one made at start")->check(CLI::ExistingFile)->type_name("FILE");
@@ -74,6 +78,8 @@ command add_serve_command(CLI::App& app) {
   cmd->add_option("--max-body", o->max_body, "Largest request body in bytes (413 beyond)");
   cmd->add_option("--max-header-bytes", o->max_header_bytes, "Largest header section in bytes (431 beyond)");
   cmd->add_option("--max-request-line", o->max_request_line, "Longest request line in bytes (414 beyond)");
+  cmd->add_option("--ws-max-message", o->ws_max_message, "Largest WebSocket message on /ws in bytes (close 1009 beyond)");
+  cmd->add_flag("--ws-no-deflate", o->ws_no_deflate, "Do not negotiate permessage-deflate on /ws");
   cmd->add_option("--port-file", o->port_file, "Write the bound ports, one per line, to FILE")->type_name("FILE");
   cmd->footer(
       "Examples:\n"

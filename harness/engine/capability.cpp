@@ -11,6 +11,8 @@ std::string_view to_string(capability c) {
     case capability::headers: return "headers";
     case capability::tls: return "tls";
     case capability::h2: return "h2";
+    case capability::websocket: return "websocket";
+    case capability::deflate: return "deflate";
   }
   return "?";
 }

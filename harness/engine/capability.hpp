@@ -19,12 +19,15 @@ enum class capability : std::uint32_t {
   headers = 1u << 4,  // /headers returns the request's fields as JSON
   tls = 1u << 5,      // the target speaks TLS
   h2 = 1u << 6,       // HTTP/2: by prior knowledge on http://, ALPN "h2" on https://
+  websocket = 1u << 7,  // completes a WebSocket opening handshake (ws(s) path, or /ws)
+  deflate = 1u << 8,    // negotiates permessage-deflate (RFC 7692) on that endpoint
 };
 
 inline constexpr capability all_capabilities[] = {capability::echo,   capability::status,
                                                   capability::bytes,  capability::stream,
                                                   capability::headers, capability::tls,
-                                                  capability::h2};
+                                                  capability::h2, capability::websocket,
+                                                  capability::deflate};
 
 std::string_view to_string(capability);
 std::optional<capability> parse_capability(std::string_view);

@@ -1,11 +1,13 @@
 // What a case body returns: a judgement and the words that explain it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "harness/engine/close_report.hpp"
 #include "harness/engine/verdict.hpp"
 
 namespace conform {
@@ -19,7 +21,9 @@ struct outcome {
   kind what = kind::pass;
   std::string message;  // "expected …, got …" for anything but a plain pass
   // Measured or observed facts worth a column in a report ("close_code": "1002").
-  std::vector<std::pair<std::string, std::string>> facts;
+  std::vector<std::pair<std::string, std::string>> facts = {};
+  // WebSocket cases: how the connection ended, graded on its own.
+  std::optional<close_report> close = {};
 
   outcome&& with(std::string key, std::string value) &&;
 };

@@ -5,10 +5,12 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "harness/engine/close_report.hpp"
 #include "harness/engine/context.hpp"
 #include "harness/engine/registry.hpp"
 #include "harness/engine/target.hpp"
@@ -23,6 +25,7 @@ struct case_result {
   verdict status = verdict::error;
   std::string message;
   std::vector<std::pair<std::string, std::string>> facts;
+  std::optional<close_report> close;  // WebSocket cases only
   std::chrono::microseconds duration{};
   std::uint64_t seed = 0;
   transcript log;

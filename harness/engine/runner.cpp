@@ -101,6 +101,7 @@ case_result runner::execute(task const& job, run_info const& info) {
   r.status = resolve(o, def.level);
   r.message = std::move(o.message);
   r.facts = std::move(o.facts);
+  r.close = std::move(o.close);
   r.duration = std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - started);
   return r;
 }

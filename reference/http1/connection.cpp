@@ -78,6 +78,11 @@ void connection::process() {
 
 void connection::on_header_done() {
   request& req = reader_.current();
+  upgrade_check_ = find_upgrade(req.path());
+  if (upgrade_check_) {
+    if (reader_.expects_body()) reader_.keep_body(false);
+    return;
+  }
   decision_ = route(req);
   if (!reader_.expects_body()) return;
   if (decision_.refuses() && req.expect_continue) {
@@ -99,6 +104,7 @@ void connection::on_header_done() {
 }
 
 void connection::on_request_done() {
+  if (upgrade_check_) return on_upgrade_request();
   request const& req = reader_.current();
   response_context context = context_for(req, req.keep_alive && !draining_);
   response_writer writer(out_, context);
@@ -123,6 +129,29 @@ void connection::reject(violation v) {
   response_writer writer(out_, context);
   respond_text(writer, info.status, body);
   closing_ = true;
+  ++responses_;
+}
+
+// Either the check refuses (its status, then close) or the connection switches: no more
+// HTTP/1.1 is read, and the request stays current for the transport to hand over.
+void connection::on_upgrade_request() {
+  request const& req = reader_.current();
+  closing_ = true;
+  upgrade_refusal const refusal = upgrade_check_(req);
+  if (!refusal) {
+    upgrade_ = true;
+    return;
+  }
+  response_context context = context_for(req, false);
+  response_writer writer(out_, context);
+  std::string const body = std::to_string(refusal.status) + ' ' + std::string(reason_phrase(refusal.status)) +
+                           "\nviolation: " + std::string(refusal.key) + "\nclause: " + std::string(refusal.clause) +
+                           "\n" + std::string(refusal.reason) + "\n";
+  writer.start(refusal.status);
+  for (auto const& [name, value] : refusal.fields)
+    if (!name.empty()) writer.field(name, value);
+  writer.field("Content-Type", "text/plain");
+  writer.finish(body);
   ++responses_;
 }
 

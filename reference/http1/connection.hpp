@@ -19,6 +19,7 @@
 #include "reference/http1/limits.hpp"
 #include "reference/http1/request_reader.hpp"
 #include "reference/http1/router.hpp"
+#include "reference/http1/upgrade.hpp"
 #include "reference/http1/violation.hpp"
 
 namespace conform::reference::http1 {
@@ -51,11 +52,19 @@ class connection {
   violation last_violation() const { return last_violation_; }
   std::uint64_t responses() const { return responses_; }
 
+  // Protocol switch (RFC 9110 §7.8): a request to an upgrade endpoint that its check
+  // accepts stops HTTP/1.1 on this connection; the transport hands the connection,
+  // this request and any bytes read past it to that protocol.
+  bool upgrade_ready() const { return upgrade_ && pending() == 0; }
+  request const& upgrade_request() const { return reader_.current(); }
+  std::string_view unread_input() const { return in_.readable(); }
+
  private:
   void process();
   void on_header_done();
   void on_request_done();
   void reject(violation v);
+  void on_upgrade_request();
   void pump();
   response_context context_for(request const& req, bool keep_alive) const;
   std::size_t pending() const { return out_.size() - out_sent_; }
@@ -69,6 +78,8 @@ class connection {
   std::unique_ptr<body_producer> producer_;
   std::string_view date_ = "Thu, 01 Jan 1970 00:00:00 GMT";
   route_decision decision_;
+  upgrade_check upgrade_check_ = nullptr;  // the current request goes to an upgrade endpoint
+  bool upgrade_ = false;                   // switched: HTTP/1.1 is over on this connection
   bool closing_ = false;         // no more requests: close once the output is written
   bool peer_done_ = false;
   bool draining_ = false;

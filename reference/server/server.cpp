@@ -121,7 +121,7 @@ void server::start() {
   for (auto const& l : o.listeners) {
     if (l.tls && !impl_->tls) impl_->setup_tls();
   }
-  for (unsigned i = 0; i < o.threads; ++i) impl_->workers.push_back(std::make_unique<worker>(o.limits, o.timeouts));
+  for (unsigned i = 0; i < o.threads; ++i) impl_->workers.push_back(std::make_unique<worker>(o.limits, o.timeouts, o.websocket));
   for (auto const& l : o.listeners) impl_->listen(l);
   for (std::size_t i = 0; i < impl_->acceptors.size(); ++i) {
     asio::co_spawn(impl_->workers[0]->context(), impl_->accept_loop(*impl_->acceptors[i], o.listeners[i].tls),

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "reference/http1/limits.hpp"
+#include "reference/websocket/limits.hpp"
 
 namespace conform::reference {
 
@@ -28,6 +29,7 @@ struct server_options {
   unsigned threads = 1;
   http1_limits limits;      // max_request_line, max_header_bytes, max_fields, max_body
   http1_timeouts timeouts;  // header, idle, body, write, drain
+  websocket_limits websocket;  // /ws: max_message, permessage_deflate, timeouts
 };
 
 class server {

@@ -17,6 +17,7 @@
 #include "reference/http1/connection.hpp"
 #include "reference/server/h2_serve.hpp"
 #include "reference/server/rpc_websocket.hpp"
+#include "reference/server/upgrade_dispatch.hpp"
 #include "reference/server/worker.hpp"
 
 namespace conform::reference {
@@ -52,7 +53,7 @@ class session final : public session_handle, public std::enable_shared_from_this
         } else {
           co_await self->serve(*self->tls_);
         }
-        co_await self->close_tls();
+        if (!self->upgraded_) co_await self->close_tls();
       }
     } else {
       // Cap'n Web's /rpc (rpc_websocket.cpp) takes the whole connection.
@@ -62,7 +63,7 @@ class session final : public session_handle, public std::enable_shared_from_this
         co_return co_await serve_rpc_websocket(self->socket_, [raw](auto d) { raw->set_deadline(d); });
       }
       co_await self->serve(self->socket_);
-      co_await self->linger_close();
+      if (!self->upgraded_) co_await self->linger_close();
     }
   }
 
@@ -77,6 +78,7 @@ class session final : public session_handle, public std::enable_shared_from_this
 
   void begin_shutdown() override {
     if (rpc_) return cancel_io();  // a Cap'n Web session has no graceful end: it closes
+    if (upgraded_) return force_close();  // no HTTP/1.1 left to finish
     if (speaking_h2_) {  // serve_h2 sends GOAWAY and finishes the open streams
       h2_shutdown_ = true;
       if (reading_) cancel_io();
@@ -104,6 +106,13 @@ class session final : public session_handle, public std::enable_shared_from_this
         if (ec) co_return;  // the peer is gone or too slow: nothing more can be said
         conn_.consume_output(n);
         continue;
+      }
+      if (conn_.upgrade_ready()) {
+        // The upgraded protocol keeps its own time; the watchdog stands down.
+        upgraded_ = true;
+        deadline_ = clock_type::time_point::max();
+        co_await serve_upgraded(stream, conn_.upgrade_request(), conn_.unread_input(), worker_);
+        co_return;
       }
       if (conn_.finished()) co_return;
       arm_read_deadline();
@@ -244,6 +253,7 @@ class session final : public session_handle, public std::enable_shared_from_this
   bool timed_out_ = false;
   bool reading_ = false;
   bool forced_ = false;
+  bool upgraded_ = false;  // the connection switched protocols (an Upgrade to /ws)
   bool closed_ = false;
   bool speaking_h2_ = false;
   bool h2_shutdown_ = false;

@@ -13,6 +13,7 @@
 
 #include "reference/http1/limits.hpp"
 #include "reference/server/date_cache.hpp"
+#include "reference/websocket/limits.hpp"
 
 namespace conform::reference {
 
@@ -28,12 +29,13 @@ class session_handle {
 
 class worker {
  public:
-  worker(http1_limits const& limits, http1_timeouts const& timeouts)
-      : limits_(limits), timeouts_(timeouts), guard_(ioc_.get_executor()), drain_timer_(ioc_) {}
+  worker(http1_limits const& limits, http1_timeouts const& timeouts, websocket_limits const& ws = {})
+      : limits_(limits), timeouts_(timeouts), ws_(ws), guard_(ioc_.get_executor()), drain_timer_(ioc_) {}
 
   boost::asio::io_context& context() { return ioc_; }
   http1_limits const& limits() const { return limits_; }
   http1_timeouts const& timeouts() const { return timeouts_; }
+  websocket_limits const& websocket() const { return ws_; }
   date_cache& date() { return date_; }
 
   void start() {
@@ -77,6 +79,7 @@ class worker {
  private:
   http1_limits limits_;
   http1_timeouts timeouts_;
+  websocket_limits ws_;
   boost::asio::io_context ioc_{1};
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> guard_;
   boost::asio::steady_timer drain_timer_;
