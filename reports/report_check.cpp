@@ -45,11 +45,6 @@ constexpr field case_fields[] = {
 constexpr field event_fields[] = {
     {"t_us", kind::count}, {"conn", kind::count}, {"dir", kind::string}, {"data", kind::string}};
 
-constexpr field close_fields[] = {{"verdict", kind::string}, {"expected", kind::array}, {"reason", kind::string},
-                                   {"clean", kind::boolean}, {"closed_by", kind::string}};
-constexpr std::string_view close_verdicts[] = {"ok", "wrong_code", "unclean", "failed"};
-constexpr std::string_view close_sides[] = {"target", "harness", "none"};
-
 constexpr std::string_view levels[] = {"MUST", "SHOULD", "MAY", "INFO"};
 constexpr std::string_view verdicts[] = {"pass", "fail", "warn", "info", "skip", "error"};
 constexpr std::string_view directions[] = {"send", "recv", "note"};

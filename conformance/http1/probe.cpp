@@ -44,7 +44,9 @@ probe_report probe(context& cx) {
          }));
   record(capability::headers, ask(cx, make_request(cx, "GET", "/headers").header("X-Conform-Probe", token),
                                   "GET /headers", [&](h1::response const& r) {
-                                    return r.status == 200 && r.body.find(token) != std::string::npos;
+                                    // The target profile's shape, {"headers": [[name, value], …]}, which
+                                    // the cases read with received_field().
+                                    return r.status == 200 && received_field(r, "X-Conform-Probe") == token;
                                   }));
   return report;
 }

@@ -66,8 +66,11 @@ outcome judge(context& cx, request_vector const& v, framing_result const& f) {
       if (v.accepts(vector_outcome::reject_open)) return accepted(v, "refused and kept in step: " + f.story);
       break;
     case k::other_error_and_closed:
-      // 404 or 405: the path does not take this method, so the body went unread.
-      if (framed_ok && (f.first.message.status == 404 || f.first.message.status == 405)) return unexercised(f);
+      // 404 or 405: the path does not take this method; 501 to a method other than GET,
+      // HEAD or POST: the server does not implement it. Either way the body went unread.
+      if (framed_ok && (f.first.message.status == 404 || f.first.message.status == 405 ||
+                        (f.first.message.status == 501 && v.method() != "GET" && v.method() != "HEAD" && v.method() != "POST")))
+        return unexercised(f);
       break;
     case k::processed:
     case k::processed_and_closed: {

@@ -1,5 +1,5 @@
 // conform's target profile on Node's built-in `http` server (no npm packages):
-// /, /echo, /status/{code}, /bytes/{n} (ETag, Last-Modified, single ranges, conditionals),
+// /, /echo, /status/{code}, /bytes/{n} (ETag, Last-Modified, single ranges, conditionals incl. If-Unmodified-Since),
 // /stream/{n} (chunked), /headers. Listens on 127.0.0.1:PORT (argv[2]).
 'use strict';
 const http = require('http');
@@ -23,6 +23,8 @@ function serveBytes(req, res, n) {
   const inm = req.headers['if-none-match'];
   const im = req.headers['if-match'];
   if (im && im !== '*' && !im.split(',').map((s) => s.trim()).includes(etag)) { res.statusCode = 412; return res.end(); }
+  const ius = req.headers['if-unmodified-since'];
+  if (!im && ius && !isNaN(Date.parse(ius)) && started > new Date(Date.parse(ius))) { res.statusCode = 412; return res.end(); }
   if (inm && (inm === '*' || inm.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag))) {
     res.statusCode = 304; return res.end();
   }

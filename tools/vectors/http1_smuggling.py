@@ -42,6 +42,9 @@ RULES = {
             "implementations might parse and interpret those characters; a recipient of CR, LF, or NUL within a field "
             "value MUST either reject the message or replace each of those characters with SP before further "
             "processing or forwarding of that message."),
+    "unknown": ("RFC 9112 §6.1", "SHOULD",
+                "A server that receives a request message with a transfer coding it does not understand SHOULD respond "
+                "with 501 (Not Implemented)."),
     "twice": ("RFC 9112 §6.1", "SHOULD",
               "A sender MUST NOT apply the chunked transfer coding more than once to a message body (i.e., chunking "
               "an already chunked message is not allowed)."),
@@ -53,6 +56,7 @@ RULES = {
 #        "nul"     chunked with a NUL: refused, or the NUL replaced by SP and chunked;
 #        "invalid" the final coding is not chunked: 400 and close;
 #        "colon"   whitespace before the colon: 400;
+#        "unknown" chunked is final, but an unknown coding precedes it: 501;
 #        "twice"   chunked applied twice.
 OBFUSCATIONS = [
     ("case-chunked", "Coding name \"Chunked\"", ["Transfer-Encoding: Chunked"], "valid",
@@ -109,7 +113,7 @@ OBFUSCATIONS = [
      "chunked must be the final coding; a parser that looks only at the first one frames by chunked."),
     ("second-field-unknown", "A second field with an unknown coding", ["Transfer-Encoding: chunked", "Transfer-Encoding: x"], "invalid",
      "Two fields combine into \"chunked, x\" (RFC 9110 §5.3): chunked is not final. Parsers that keep the first field see chunked."),
-    ("first-field-unknown", "An unknown coding, then chunked in a second field", ["Transfer-Encoding: x", "Transfer-Encoding: chunked"], "invalid",
+    ("first-field-unknown", "An unknown coding, then chunked in a second field", ["Transfer-Encoding: x", "Transfer-Encoding: chunked"], "unknown",
      "Two fields combine into \"x, chunked\": an unknown coding the server cannot decode. Parsers that keep the first field ignore chunked."),
     ("chunked-twice", "chunked, chunked", ["Transfer-Encoding: chunked, chunked"], "twice",
      "Chunked applied twice: the decoded body is not itself chunked, so framing by the list goes wrong."),
@@ -151,6 +155,8 @@ def meta_for(cls, layout):
         return "nul", ["reject", "frame"], [400], "hello"
     if cls == "colon":
         return "colon", ["reject"], [400], None
+    if cls == "unknown":
+        return "unknown", ["reject"], [400, 501], None
     if cls == "twice":
         return "twice", ["reject"], [400, 501], None
     return "not-final", ["reject"], [400, 501], None
