@@ -1,5 +1,5 @@
 // Facts about the certificate chain the server presents: validity period (RFC 5280
-// §4.1.2.5), names matching the target (RFC 9525 §6.3), chain order (RFC 8446 §4.4.2)
+// §4.1.2.5), names matching the target (RFC 2818 §3.1), chain order (RFC 8446 §4.4.2)
 // and RSA key size (RFC 9325 §4.5). Trust in the system store is recorded, not judged:
 // test servers are routinely self-signed.
 #include "conformance/tls/offers.hpp"
@@ -70,11 +70,11 @@ case_def const cases[] = {
      .see_also = {"testssl:cert_notAfter", "testssl:cert_expirationStatus"},
      .run = validity},
     {.id = "tls/certificate/names",
-     .section = "RFC 9525 §6.3",
+     .section = "RFC 2818 §3.1",
      .level = requirement_level::info,
      .title = "The certificate names the target host",
-     .requirement = "the client MUST match the reference identifier against a DNS-ID, an IP-ID, ... in the "
-                    "presented identifiers",
+     .requirement = "If the hostname is available, the client MUST check it against the server's identity as "
+                    "presented in the server's Certificate message, in order to prevent man-in-the-middle attacks.",
      .see_also = {"testssl:cert_subjectAltName", "testssl:cert_trust"},
      .run = names},
     {.id = "tls/certificate/chain-order",

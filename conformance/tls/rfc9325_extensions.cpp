@@ -86,11 +86,11 @@ case_def const cases[] = {
      .see_also = {"testssl:secure_renego"},
      .run = renegotiation_info},
     {.id = "tls/ems/negotiated",
-     .section = "RFC 7627 §5.1",
+     .section = "RFC 7627 §5.2",
      .level = requirement_level::should,
      .title = "The extended master secret is negotiated (RFC 9325 asks TLS 1.2 to use it)",
-     .requirement = "If the server receives a ClientHello with the \"extended_master_secret\" extension, it ... "
-                    "MUST include the \"extended_master_secret\" extension in its ServerHello message",
+     .requirement = "If a server implementing this document receives the \"extended_master_secret\" extension, it "
+                    "MUST include the extension in its ServerHello message.",
      .run = extended_master_secret},
     {.id = "tls/heartbeat/not-negotiated",
      .section = "RFC 6520 §2",

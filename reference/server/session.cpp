@@ -77,8 +77,8 @@ class session final : public session_handle, public std::enable_shared_from_this
   }
 
   void begin_shutdown() override {
-    if (rpc_) return cancel_io();  // a Cap'n Web session has no graceful end: it closes
-    if (upgraded_) return force_close();  // no HTTP/1.1 left to finish
+    // A Cap'n Web or /ws session has no HTTP/1.1 left to finish: it ends now.
+    if (rpc_ || upgraded_) return force_close();
     if (speaking_h2_) {  // serve_h2 sends GOAWAY and finishes the open streams
       h2_shutdown_ = true;
       if (reading_) cancel_io();
@@ -89,8 +89,12 @@ class session final : public session_handle, public std::enable_shared_from_this
     if (reading_ && conn_.finished()) cancel_io();
   }
 
+  // Cancelling alone races with a session between two operations (the next read would
+  // wait on); shutting the socket down makes every later read end too.
   void force_close() override {
     forced_ = true;
+    boost::system::error_code ignored;
+    socket_.shutdown(tcp::socket::shutdown_both, ignored);
     cancel_io();
   }
 
