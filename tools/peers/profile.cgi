@@ -6,6 +6,7 @@ import json
 import os
 import re
 import sys
+import time
 
 out = sys.stdout.buffer
 path = os.environ.get("PATH_INFO") or os.environ.get("SCRIPT_NAME", "")
@@ -29,9 +30,14 @@ if target.endswith("/echo"):
 elif m_status and 200 <= int(m_status.group(1)) <= 599:
     answer(int(m_status.group(1)))
 elif m_stream:
-    # No Content-Length: the server frames it, chunked for HTTP/1.1.
+    # No Content-Length: the server frames it, chunked for HTTP/1.1. The pause after each
+    # flush matters: a server that sees the whole output at once (Apache's mod_cgi when the
+    # script is fast) may count it and send Content-Length instead, so the framing would
+    # depend on scheduling.
     out.write(b"Status: 200\r\nContent-Type: text/plain\r\n\r\n")
+    out.flush()
     for i in range(int(m_stream.group(1))):
+        time.sleep(0.02)
         out.write(f"line {i}\n".encode())
         out.flush()
 elif target.endswith("/headers"):
