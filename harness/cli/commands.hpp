@@ -27,5 +27,11 @@ command add_list_command(CLI::App& app);
 command add_serve_command(CLI::App& app);
 command add_report_command(CLI::App& app);
 command add_baseline_command(CLI::App& app);
+command add_fuzz_command(CLI::App& app);
+command add_replay_command(CLI::App& app);
+
+struct target_options;
+// One case, verbose, its transcript on the terminal (`conform replay CASE-ID`).
+int run_single_case(target_options const& where, std::string const& case_id);
 
 }  // namespace conform::cli

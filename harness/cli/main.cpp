@@ -5,6 +5,8 @@
 //   conform serve [--listen ADDR]... [--tls-listen ADDR]...                    run the reference server
 //   conform report RUN.json... [--out DIR] [--baseline FILE]                    re-render, matrix, gate
 //   conform baseline write RUN.json                                             known failures as a baseline
+//   conform fuzz  [--target URL]... --suite S [--time DUR|--iterations N]       fuzz a live target
+//   conform replay FINDING.json|CASE-ID [--target URL]...                       run one finding or case again
 //
 // Exit status: 0 all required cases passed, 1 failures, 2 usage error, 3 target unreachable.
 #include <CLI/CLI.hpp>
@@ -12,6 +14,7 @@
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
+#include "conformance/fuzz/finding_file.hpp"
 #include "reports/json_report.hpp"
 
 int main(int argc, char** argv) {
@@ -27,6 +30,8 @@ int main(int argc, char** argv) {
       "  conform serve --listen 127.0.0.1:8080\n"
       "  conform report a/report.json b/report.json --out matrix\n"
       "  conform baseline write report/report.json > known-failures.json\n"
+      "  conform fuzz --target http://127.0.0.1:8080 --suite http1 --time 1m\n"
+      "  conform replay conform-fuzz/findings/hang-1a2b3c.json --target http://127.0.0.1:8080\n"
       "\nExit status: 0 all required cases passed, 1 failures, 2 usage error, 3 target unreachable.");
 
   auto const run = add_run_command(app);
@@ -34,6 +39,8 @@ int main(int argc, char** argv) {
   auto const serve = add_serve_command(app);
   auto const report = add_report_command(app);
   auto const baseline = add_baseline_command(app);
+  auto const fuzz = add_fuzz_command(app);
+  auto const replay = add_replay_command(app);
 
   try {
     app.parse(argc, argv);
@@ -54,8 +61,13 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("serve")) return serve();
     if (app.got_subcommand("report")) return report();
     if (app.got_subcommand("baseline")) return baseline();
+    if (app.got_subcommand("fuzz")) return fuzz();
+    if (app.got_subcommand("replay")) return replay();
   } catch (usage_error const& e) {
     std::cerr << "conform: " << e.message << "\n";
+    return usage;
+  } catch (conform::fuzz::finding_file_error const& e) {  // a finding file that cannot be used
+    std::cerr << "conform: " << e.what() << "\n";
     return usage;
   } catch (conform::reports::report_error const& e) {  // a report or baseline file that cannot be used
     std::cerr << "conform: " << e.what() << "\n";

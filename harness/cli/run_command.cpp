@@ -16,6 +16,7 @@
 #include "harness/cli/commands.hpp"
 #include "harness/cli/embedded_server.hpp"
 #include "harness/cli/gating.hpp"
+#include "harness/cli/target_options.hpp"
 #include "harness/engine/duration.hpp"
 #include "harness/engine/runner.hpp"
 #include "harness/net/dial.hpp"
@@ -29,7 +30,7 @@ namespace conform::cli {
 namespace {
 
 struct run_options {
-  std::vector<std::string> targets;
+  target_options where;
   std::vector<std::string> suites;
   std::vector<std::string> cases;
   std::vector<std::string> skips;
@@ -46,19 +47,10 @@ struct run_options {
   bool strict = false;
   std::string fail_on = "must";
   std::string baseline;
-  bool insecure = false;
-  std::string ca;
   bool heavy = false;
   bool quiet = false;
   bool verbose = false;
-  bool allow_remote = false;
 };
-
-std::chrono::milliseconds duration_option(std::string const& text, std::string_view flag) {
-  auto d = parse_duration(text);
-  if (!d || d->count() == 0) throw usage_error{std::string(flag) + ": '" + text + "' is not a duration (try 500ms, 2s, 1m)"};
-  return *d;
-}
 
 std::uint64_t random_seed() {
   std::random_device rd;
@@ -67,16 +59,8 @@ std::uint64_t random_seed() {
 }
 
 std::vector<target> parse_targets(run_options const& o, std::string const& embedded_url) {
-  std::vector<target> out;
-  auto const urls = o.targets.empty() ? std::vector<std::string>{embedded_url} : o.targets;
-  for (auto const& url : urls) {
-    auto parsed = parse_target(url);
-    if (!parsed.value) throw usage_error{parsed.error};
-    auto t = std::move(*parsed.value);
-    if (!o.allow_remote && !is_loopback_host(t.host))
-      throw usage_error{"refusing to test " + t.url + ": conform sends hostile traffic, so targets must be loopback "
-                        "addresses unless you pass --allow-remote"};
-    t.embedded = o.targets.empty();
+  auto out = resolve_targets(o.where, embedded_url);
+  for (auto& t : out) {
     for (auto const& h : o.headers) {
       auto const colon = h.find(':');
       if (colon == std::string::npos || colon == 0) throw usage_error{"--header '" + h + "': expected Name: value"};
@@ -86,7 +70,6 @@ std::vector<target> parse_targets(run_options const& o, std::string const& embed
     }
     for (auto const& p : o.params)
       if (auto problem = t.params.set(p)) throw usage_error{*problem};
-    out.push_back(std::move(t));
   }
   return out;
 }
@@ -100,18 +83,17 @@ int run(run_options const& o) {
 
   run_settings settings;
   settings.jobs = std::max(1u, o.jobs);
-  settings.times = {duration_option(o.timeout, "--timeout"), duration_option(o.read_timeout, "--read-timeout")};
+  settings.times = {duration_flag(o.timeout, "--timeout"), duration_flag(o.read_timeout, "--read-timeout")};
   settings.seed = o.seed_given ? o.seed : random_seed();
   settings.conform_version = CONFORM_VERSION;
   auto formats = reports::parse_formats(o.formats);
 
   // No --target: the reference server, in this process, on an ephemeral port.
   std::unique_ptr<embedded_server> embedded;
-  if (o.targets.empty()) embedded = std::make_unique<embedded_server>();
+  if (o.where.urls.empty()) embedded = std::make_unique<embedded_server>();
   auto targets = parse_targets(o, embedded ? embedded->url() : std::string{});
 
-  net::tls_options tls{.insecure = o.insecure || embedded != nullptr, .ca_file = o.ca};
-  auto const connect = net::network_connector(tls);
+  auto const connect = target_connector(o.where, embedded != nullptr);
   for (auto const& t : targets) {
     auto const why = check_reachable(t, connect, std::chrono::seconds(3));
     if (!why.empty()) {
@@ -150,10 +132,20 @@ int run(run_options const& o) {
 
 }  // namespace
 
+int run_single_case(target_options const& where, std::string const& case_id) {
+  run_options o;
+  o.where = where;
+  o.cases = {case_id};
+  o.jobs = 1;
+  o.verbose = true;
+  o.heavy = true;  // named explicitly, so run even when heavy
+  return run(o);
+}
+
 command add_run_command(CLI::App& app) {
   auto o = std::make_shared<run_options>();
   auto* cmd = app.add_subcommand("run", "Run conformance cases against a target (default: the embedded reference server)");
-  cmd->add_option("--target", o->targets, "URL to test: http://HOST:PORT, https://…; repeat for several")->type_name("URL");
+  add_target_options(*cmd, o->where);
   cmd->add_option("--suite", o->suites, "Only these suites (comma-separated): http1")->delimiter(',')->type_name("S,...");
   cmd->add_option("--case", o->cases, "Only cases whose id matches (glob; 'http1/host' selects the group)")->type_name("GLOB");
   cmd->add_option("--skip", o->skips, "Leave out cases whose id matches (glob)")->type_name("GLOB");
@@ -172,12 +164,9 @@ command add_run_command(CLI::App& app) {
   cmd->add_flag("--strict", o->strict, "Same as --fail-on should");
   cmd->add_option("--baseline", o->baseline, "Known failures (JSON: case id -> reason): only others fail the run")
       ->check(CLI::ExistingFile)->type_name("FILE");
-  cmd->add_flag("--insecure,-k", o->insecure, "Do not verify the target's TLS certificate");
-  cmd->add_option("--ca", o->ca, "Trust the CA certificates in FILE (PEM)")->check(CLI::ExistingFile)->type_name("FILE");
   cmd->add_flag("--heavy", o->heavy, "Include cases marked heavy (load, large payloads)");
   cmd->add_flag("--quiet,-q", o->quiet, "Only failures and the summary, no progress line");
   cmd->add_flag("--verbose,-v", o->verbose, "Every case, and the transcript of each that did not pass");
-  cmd->add_flag("--allow-remote", o->allow_remote, "Allow targets that are not loopback addresses");
   cmd->footer(
       "Examples:\n"
       "  conform run                                          the embedded reference server\n"
