@@ -1,14 +1,16 @@
 #include "conformance/fuzz/protocol.hpp"
 
 #include "conformance/fuzz/http1_protocol.hpp"
+#include "conformance/fuzz/ws_protocol.hpp"
 
 namespace conform::fuzz {
 
 std::unique_ptr<protocol> make_protocol(std::string_view suite) {
   if (suite == "http1") return make_http1_protocol();
+  if (suite == "ws") return make_ws_protocol();
   return nullptr;
 }
 
-std::vector<std::string_view> fuzzable_suites() { return {"http1"}; }
+std::vector<std::string_view> fuzzable_suites() { return {"http1", "ws"}; }
 
 }  // namespace conform::fuzz

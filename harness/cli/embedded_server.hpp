@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace conform::reference {
 class server;
@@ -20,5 +21,8 @@ class embedded_server {
  private:
   std::unique_ptr<reference::server> server_;
 };
+
+// The embedded server's URL for a suite: its WebSocket endpoint (ws://…/ws) for ws.
+std::string embedded_url_for(embedded_server const& server, std::string_view suite);
 
 }  // namespace conform::cli

@@ -65,7 +65,7 @@ int fuzz(fuzz_options const& o) {
 
   std::unique_ptr<embedded_server> embedded;
   if (o.where.urls.empty()) embedded = std::make_unique<embedded_server>();
-  s.targets = resolve_targets(o.where, embedded ? embedded->url() : std::string{});
+  s.targets = resolve_targets(o.where, embedded ? embedded_url_for(*embedded, o.suite) : std::string{});
   auto const connect = target_connector(o.where, embedded != nullptr);
   for (auto const& t : s.targets)
     if (auto const why = check_reachable(t, connect, std::chrono::seconds(3)); !why.empty()) {
@@ -101,7 +101,7 @@ command add_fuzz_command(CLI::App& app) {
   auto o = std::make_shared<fuzz_options>();
   auto* cmd = app.add_subcommand("fuzz", "Fuzz a live target: mutated requests, crashes, hangs and protocol violations");
   add_target_options(*cmd, o->where);
-  cmd->add_option("--suite", o->suite, "Protocol to fuzz: http1")->required()->type_name("S");
+  cmd->add_option("--suite", o->suite, "Protocol to fuzz: http1, ws")->required()->type_name("S");
   cmd->add_option("--time", o->time, "Stop after this long (default 60s when --iterations is not given)")->type_name("DUR");
   cmd->add_option("--iterations", o->iterations, "Stop after this many inputs")->type_name("N");
   cmd->add_option("--seed", o->seed, "Seed of the mutations (default 1; the same seed replays the same campaign)");

@@ -41,7 +41,7 @@ int replay_finding(replay_options const& o) {
     where.urls = f.targets;
     if (where.urls.empty()) embedded = std::make_unique<embedded_server>();
   }
-  auto const targets = resolve_targets(where, embedded ? embedded->url() : std::string{});
+  auto const targets = resolve_targets(where, embedded ? embedded_url_for(*embedded, f.suite) : std::string{});
   auto const connect = target_connector(where, embedded != nullptr);
   auto const deadline = duration_flag(o.deadline, "--deadline");
   for (auto const& t : targets)

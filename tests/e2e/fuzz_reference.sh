@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `conform fuzz` smoke: a bounded http1 campaign against the embedded reference server
+# `conform fuzz` smoke: bounded http1 and ws campaigns against the embedded reference server
 # finds nothing; a finding file replays; bad flags and bad finding files are usage errors.
 # The full 10-minute campaigns are in docs/fuzzing.md.
 set -euo pipefail
@@ -11,6 +11,11 @@ trap 'rm -rf "$dir"' EXIT
   cat "$dir/out.txt"; echo "FAIL: the reference server should give no finding"; exit 1; }
 grep -q '^20000 inputs in ' "$dir/out.txt" || { cat "$dir/out.txt"; echo "FAIL: no summary line"; exit 1; }
 python3 -c "import json,sys; j=json.load(open(sys.argv[1])); assert j['iterations']==20000 and j['findings']==[], j" "$dir/run/fuzz.json"
+
+# The same for WebSocket, against the embedded server's /ws.
+"$conform" fuzz --suite ws --iterations 3000 --seed 1 --out "$dir/ws" > "$dir/ws.txt" || {
+  cat "$dir/ws.txt"; echo "FAIL: the reference /ws should give no finding"; exit 1; }
+grep -q '^fuzzing ws on ws://127.0.0.1:[0-9]*/ws' "$dir/ws.txt"
 
 # A finding file (written by hand here: a plain GET) replays against the reference and no longer shows.
 cat > "$dir/finding.json" <<'JSON'
