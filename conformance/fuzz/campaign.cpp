@@ -34,12 +34,12 @@ single judge_one(protocol const& p, std::string_view input, target const& t, con
     return r;
   }
   // Answered but still open is the target's way of closing, not a hang.
-  if (r.seen.end == observation::ending::open && r.seen.received == 0 && closes_half_closed) {
+  if (r.seen.end == observation::ending::open && !r.seen.answered && closes_half_closed) {
     r.kind = finding_kind::hang;
     r.detail = "no answer and no close within " + seconds_text(o.deadline) + " of the input and our half-close";
     return r;
   }
-  bool const suspicious = r.seen.end != observation::ending::closed || r.seen.received == 0;
+  bool const suspicious = r.seen.end != observation::ending::closed || !r.seen.answered;
   if (suspicious || o.check_health) {
     auto const why = p.health(t, connect, log, o.deadline);
     if (!why.empty()) {
@@ -101,7 +101,7 @@ judgement judge(protocol const& p, std::string_view input, std::vector<target> c
       j.detail = (targets.size() > 1 ? targets[i].url + ": " : std::string{}) + one.detail;
     }
   }
-  if (!j.kind && targets.size() > 1 && framing_disagrees(seen)) {
+  if (!j.kind && targets.size() > 1 && p.counts_requests() && framing_disagrees(seen)) {
     j.kind = finding_kind::disagreement;
     j.detail = "the targets read a different number of requests from the same bytes:";
     for (std::size_t i = 0; i < targets.size(); ++i)
@@ -129,6 +129,10 @@ campaign_result run_campaign(protocol const& p, campaign_settings const& s, conn
   campaign_result result;
   auto const started = clock::now();
   auto const out_of_time = [&] { return s.time && clock::now() - started >= *s.time; };
+  for (auto const& t : s.targets) {
+    transcript log(64u << 10);
+    if (auto const why = p.health(t, connect, log, s.deadline); !why.empty()) throw not_fuzzable(t.url + ": " + why);
+  }
   std::mt19937_64 rng(s.seed);
   auto const seeds = p.seeds(s.targets.front());
   std::vector<std::string> corpus = seeds;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,13 @@ struct campaign_result {
 };
 
 using progress_sink = std::function<void(std::string_view)>;
+
+// A target that does not serve the protocol before the campaign starts (its health
+// check fails): nothing to fuzz, and the message says why.
+class not_fuzzable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 campaign_result run_campaign(protocol const&, campaign_settings const&, connector const&, progress_sink const& progress);
 

@@ -54,6 +54,7 @@ bool simple_request(std::string_view input) {
 class http1_protocol final : public protocol {
  public:
   std::string_view suite() const override { return "http1"; }
+  bool counts_requests() const override { return true; }
 
   std::vector<std::string> seeds(target const& t) const override {
     auto const host = t.authority();
@@ -113,6 +114,7 @@ class http1_protocol final : public protocol {
       if (r.status == net::io_status::ok) {
         if (bytes.size() < received_cap) bytes.append(r.bytes.substr(0, received_cap - bytes.size()));
         seen.received += r.bytes.size();
+        seen.answered = true;
         continue;
       }
       seen.end = r.status == net::io_status::eof       ? observation::ending::closed

@@ -1,5 +1,6 @@
 #include "conformance/fuzz/protocol.hpp"
 
+#include "conformance/fuzz/h2_protocol.hpp"
 #include "conformance/fuzz/http1_protocol.hpp"
 #include "conformance/fuzz/ws_protocol.hpp"
 
@@ -8,9 +9,10 @@ namespace conform::fuzz {
 std::unique_ptr<protocol> make_protocol(std::string_view suite) {
   if (suite == "http1") return make_http1_protocol();
   if (suite == "ws") return make_ws_protocol();
+  if (suite == "h2" || suite == "http2") return make_h2_protocol();
   return nullptr;
 }
 
-std::vector<std::string_view> fuzzable_suites() { return {"http1", "ws"}; }
+std::vector<std::string_view> fuzzable_suites() { return {"http1", "ws", "h2"}; }
 
 }  // namespace conform::fuzz

@@ -26,9 +26,12 @@ struct observation {
   };
   ending end = ending::closed;
   std::size_t received = 0;  // bytes the target sent back
-  // The framing as the harness read it, one letter per final response: A accepted
-  // (status < 400), R refused (4xx/5xx), U switched protocols (101; nothing after it
-  // is read). Differential mode compares these.
+  // The target reacted to the end of our input (an answer; for HTTP/2 the ACK of our
+  // last PING or a GOAWAY): without it, a connection still open is a hang.
+  bool answered = false;
+  // What came back, as letters. HTTP/1: one per final response, A accepted (status
+  // < 400), R refused (4xx/5xx), U switched protocols (101; nothing after it is read);
+  // differential mode compares these. Others: a shape of the answer (frame kinds).
   std::string responses = {};
   std::optional<std::string> violation = {};  // the target's own output broke its protocol
   bool announced_close = false;  // its last answer said it would close (Connection: close)
@@ -40,6 +43,9 @@ class protocol {
  public:
   virtual ~protocol() = default;
   virtual std::string_view suite() const = 0;
+  // Whether observation::responses counts requests, so differential mode can compare
+  // framings (HTTP/1); elsewhere it is only a shape that steers the corpus.
+  virtual bool counts_requests() const { return false; }
   // Valid (and classic hostile) inputs for this target, the start of every mutation.
   virtual std::vector<std::string> seeds(target const&) const = 0;
   // One to a few grammar-aware changes to `input`; `seeds` may be spliced in.

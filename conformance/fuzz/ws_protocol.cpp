@@ -132,6 +132,7 @@ class ws_protocol final : public protocol {
         return;
       }
       seen.received += r.bytes.size();
+      seen.answered = true;
       reader.feed(r.bytes);
       ws::frame f;
       for (auto st = reader.next(f); st != ws::frame_reader::state::need_more; st = reader.next(f)) {

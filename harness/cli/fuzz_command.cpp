@@ -76,7 +76,13 @@ int fuzz(fuzz_options const& o) {
   std::cout << "fuzzing " << o.suite << " on " << s.targets.front().url
             << (s.targets.size() > 1 ? " and " + std::to_string(s.targets.size() - 1) + " more (differential)" : "")
             << ", seed " << s.seed << "\n";
-  auto const r = fuzz::run_campaign(*protocol, s, connect, [](std::string_view line) { std::cout << "  " << line << "\n" << std::flush; });
+  fuzz::campaign_result r;
+  try {
+    r = fuzz::run_campaign(*protocol, s, connect, [](std::string_view line) { std::cout << "  " << line << "\n" << std::flush; });
+  } catch (fuzz::not_fuzzable const& e) {
+    std::cerr << "conform: cannot fuzz " << o.suite << " on " << e.what() << "\n";
+    return unreachable;
+  }
   std::vector<std::string> files;
   for (auto f : r.findings) {
     if (embedded) f.targets.clear();  // its port dies with this process; replay starts its own
@@ -101,7 +107,7 @@ command add_fuzz_command(CLI::App& app) {
   auto o = std::make_shared<fuzz_options>();
   auto* cmd = app.add_subcommand("fuzz", "Fuzz a live target: mutated requests, crashes, hangs and protocol violations");
   add_target_options(*cmd, o->where);
-  cmd->add_option("--suite", o->suite, "Protocol to fuzz: http1, ws")->required()->type_name("S");
+  cmd->add_option("--suite", o->suite, "Protocol to fuzz: http1, ws, h2")->required()->type_name("S");
   cmd->add_option("--time", o->time, "Stop after this long (default 60s when --iterations is not given)")->type_name("DUR");
   cmd->add_option("--iterations", o->iterations, "Stop after this many inputs")->type_name("N");
   cmd->add_option("--seed", o->seed, "Seed of the mutations (default 1; the same seed replays the same campaign)");
