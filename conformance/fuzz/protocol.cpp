@@ -2,6 +2,7 @@
 
 #include "conformance/fuzz/h2_protocol.hpp"
 #include "conformance/fuzz/http1_protocol.hpp"
+#include "conformance/fuzz/rpc_protocol.hpp"
 #include "conformance/fuzz/ws_protocol.hpp"
 
 namespace conform::fuzz {
@@ -10,9 +11,10 @@ std::unique_ptr<protocol> make_protocol(std::string_view suite) {
   if (suite == "http1") return make_http1_protocol();
   if (suite == "ws") return make_ws_protocol();
   if (suite == "h2" || suite == "http2") return make_h2_protocol();
+  if (suite == "rpc") return make_rpc_protocol();
   return nullptr;
 }
 
-std::vector<std::string_view> fuzzable_suites() { return {"http1", "ws", "h2"}; }
+std::vector<std::string_view> fuzzable_suites() { return {"http1", "ws", "h2", "rpc"}; }
 
 }  // namespace conform::fuzz

@@ -1,37 +1,16 @@
 #include "conformance/fuzz/ws_protocol.hpp"
 
-#include "harness/http1/response_reader.hpp"
+#include "conformance/fuzz/ws_open.hpp"
+
 #include "harness/net/connection.hpp"
 #include "harness/websocket/frame.hpp"
 #include "harness/websocket/frame_reader.hpp"
-#include "harness/websocket/handshake.hpp"
 #include "harness/websocket/utf8.hpp"
 
 namespace conform::fuzz {
 namespace {
 
 using clock = std::chrono::steady_clock;
-
-// Opens the WebSocket; the empty string when it is open, else why not.
-std::string open(net::connection& c, target const& t, clock::time_point until) {
-  std::mt19937_64 rng(0x5eed);
-  ws::opening o;
-  o.path = t.path;
-  o.host = t.authority();
-  o.key = ws::make_key(rng);
-  if (c.write(ws::build_request(o).bytes(), until) != net::io_status::ok) return "could not send the opening request";
-  h1::response_reader reader;
-  while (reader.current() == h1::response_reader::state::need_more) {
-    auto const r = c.read_some(until);
-    if (r.status != net::io_status::ok) return "no answer to the opening request (" + std::string(net::to_string(r.status)) + ")";
-    // Frames may follow the 101 at once; they belong to no one here, and a target that
-    // sends unasked frames is judged by what follows, so the rest is dropped.
-    reader.feed(r.bytes);
-  }
-  if (reader.current() == h1::response_reader::state::failed) return "unreadable answer to the opening request: " + reader.error();
-  auto const why = ws::check_response(reader.take(), *o.key);
-  return why.empty() ? std::string{} : "the opening handshake failed: " + why;
-}
 
 // RFC 6455 §7.4.1, §7.4.2. Codes from 5000 up are outside every range the RFC defines;
 // Autobahn grades them informational (7.13.x), so they are not judged here either.
@@ -91,7 +70,7 @@ class ws_protocol final : public protocol {
     auto const until = clock::now() + deadline;
     auto c = connect(t, {.alpn = {"http/1.1"}}, log, until);
     observation seen;
-    if (auto const why = open(*c, t, until); !why.empty()) {
+    if (auto const why = open_websocket(*c, t, until); !why.empty()) {
       seen.violation = why;
       return seen;
     }
@@ -115,7 +94,7 @@ class ws_protocol final : public protocol {
     } catch (std::exception const& e) {
       return std::string("connection refused: ") + e.what();
     }
-    auto why = open(*c, t, until);
+    auto why = open_websocket(*c, t, until);
     return why.empty() ? why : "no WebSocket any more: " + why;
   }
 

@@ -17,7 +17,7 @@ std::string embedded_server::url() const { return server_->url(0); }
 
 std::string embedded_url_for(embedded_server const& server, std::string_view suite) {
   auto url = server.url();  // http://127.0.0.1:PORT/
-  if (suite == "ws") url = "ws" + url.substr(4) + "ws";
+  if (suite == "ws" || suite == "rpc") url = "ws" + url.substr(4) + std::string(suite);
   return url;
 }
 

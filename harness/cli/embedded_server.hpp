@@ -22,7 +22,8 @@ class embedded_server {
   std::unique_ptr<reference::server> server_;
 };
 
-// The embedded server's URL for a suite: its WebSocket endpoint (ws://…/ws) for ws.
+// The embedded server's URL for a suite: its WebSocket endpoints for ws (ws://…/ws)
+// and rpc (ws://…/rpc).
 std::string embedded_url_for(embedded_server const& server, std::string_view suite);
 
 }  // namespace conform::cli

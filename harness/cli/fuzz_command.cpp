@@ -107,7 +107,7 @@ command add_fuzz_command(CLI::App& app) {
   auto o = std::make_shared<fuzz_options>();
   auto* cmd = app.add_subcommand("fuzz", "Fuzz a live target: mutated requests, crashes, hangs and protocol violations");
   add_target_options(*cmd, o->where);
-  cmd->add_option("--suite", o->suite, "Protocol to fuzz: http1, ws, h2")->required()->type_name("S");
+  cmd->add_option("--suite", o->suite, "Protocol to fuzz: http1, ws, h2, rpc")->required()->type_name("S");
   cmd->add_option("--time", o->time, "Stop after this long (default 60s when --iterations is not given)")->type_name("DUR");
   cmd->add_option("--iterations", o->iterations, "Stop after this many inputs")->type_name("N");
   cmd->add_option("--seed", o->seed, "Seed of the mutations (default 1; the same seed replays the same campaign)");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `conform fuzz` smoke: bounded http1, ws and h2 campaigns against the embedded reference server
+# `conform fuzz` smoke: bounded http1, ws, h2 and rpc campaigns against the embedded reference server
 # finds nothing; a finding file replays; bad flags and bad finding files are usage errors.
 # The full 10-minute campaigns are in docs/fuzzing.md.
 set -euo pipefail
@@ -20,6 +20,10 @@ grep -q '^fuzzing ws on ws://127.0.0.1:[0-9]*/ws' "$dir/ws.txt"
 # And HTTP/2 (h2c by prior knowledge on the same port).
 "$conform" fuzz --suite h2 --iterations 3000 --seed 1 --out "$dir/h2" > "$dir/h2.txt" || {
   cat "$dir/h2.txt"; echo "FAIL: the reference HTTP/2 should give no finding"; exit 1; }
+
+# And Cap'n Web over the embedded server's /rpc WebSocket.
+"$conform" fuzz --suite rpc --iterations 2000 --seed 1 --out "$dir/rpc" > "$dir/rpc.txt" || {
+  cat "$dir/rpc.txt"; echo "FAIL: the reference /rpc should give no finding"; exit 1; }
 
 # A target that does not speak the protocol is refused before the campaign, exit 3.
 set +e; "$conform" fuzz --suite ws --target ws://127.0.0.1:1/ --iterations 1 > "$dir/down.txt" 2>&1; status=$?; set -e
