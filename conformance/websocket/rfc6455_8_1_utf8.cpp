@@ -87,7 +87,7 @@ outcome fail_fast(context& cx) {
   if (r.as_frames) {
     c.send_frames({ws::text_frame(r.part1, false), ws::continuation_frame(r.part2, false)});
   } else {
-    wire = ws::encode(ws::text_frame(whole));
+    wire = c.wire(ws::text_frame(whole));
     auto const head = wire.size() - whole.size();
     c.send_bytes(wire.substr(0, head + r.part1.size()));
     c.send_bytes(wire.substr(head + r.part1.size(), r.part2.size()));

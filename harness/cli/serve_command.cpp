@@ -7,7 +7,9 @@
 #include <iostream>
 #include <memory>
 
+#include "harness/cli/client_tests.hpp"
 #include "harness/cli/commands.hpp"
+#include "harness/cli/target_options.hpp"
 #include "reference/server/server.hpp"
 
 namespace conform::cli {
@@ -22,6 +24,10 @@ struct serve_options {
   std::uint64_t ws_max_message = 0;
   bool ws_no_deflate = false;
   std::string port_file;
+  bool client_tests = false;
+  std::string out = "conform-client-reports";
+  bool heavy = false;
+  std::string timeout = "10s", read_timeout = "2s";
 };
 
 reference::listener_options parse_listen(std::string const& text, bool tls) {
@@ -36,7 +42,23 @@ reference::listener_options parse_listen(std::string const& text, bool tls) {
   return {.address = host, .port = static_cast<std::uint16_t>(port), .tls = tls};
 }
 
+int serve_clients(serve_options const& o) {
+  if (!o.tls_listen.empty()) throw usage_error{"--client-tests listens on plain TCP only (--listen HOST:PORT)"};
+  if (o.listen.size() > 1) throw usage_error{"--client-tests listens on one address"};
+  auto const at = parse_listen(o.listen.empty() ? "127.0.0.1:9001" : o.listen.front(), false);
+  client_tests_options c;
+  c.host = at.address;
+  c.port = at.port;
+  c.out = o.out;
+  c.heavy = o.heavy;
+  c.case_timeout = duration_flag(o.timeout, "--timeout");
+  c.read_timeout = duration_flag(o.read_timeout, "--read-timeout");
+  c.port_file = o.port_file;
+  return serve_client_tests(c);
+}
+
 int serve(serve_options const& o) {
+  if (o.client_tests) return serve_clients(o);
   reference::server_options options;
   options.listeners.clear();
   for (auto const& l : o.listen) options.listeners.push_back(parse_listen(l, false));
@@ -81,9 +103,17 @@ command add_serve_command(CLI::App& app) {
   cmd->add_option("--ws-max-message", o->ws_max_message, "Largest WebSocket message on /ws in bytes (close 1009 beyond)");
   cmd->add_flag("--ws-no-deflate", o->ws_no_deflate, "Do not negotiate permessage-deflate on /ws");
   cmd->add_option("--port-file", o->port_file, "Write the bound ports, one per line, to FILE")->type_name("FILE");
+  cmd->add_flag("--client-tests", o->client_tests,
+                "Test WebSocket CLIENTS instead: Autobahn's fuzzingserver URLs (/getCaseCount, /runCase?case=N&agent=A, "
+                "/updateReports?agent=A) on --listen (default 127.0.0.1:9001)");
+  cmd->add_option("--out", o->out, "With --client-tests: reports per agent into DIR (default conform-client-reports)")->type_name("DIR");
+  cmd->add_flag("--heavy", o->heavy, "With --client-tests: include the 9.x limits cases");
+  cmd->add_option("--timeout", o->timeout, "With --client-tests: time limit of one case (default 10s)")->type_name("DUR");
+  cmd->add_option("--read-timeout", o->read_timeout, "With --client-tests: how long to wait for any one answer (default 2s)")->type_name("DUR");
   cmd->footer(
       "Examples:\n"
       "  conform serve --listen 127.0.0.1:8080\n"
+      "  conform serve --client-tests --listen 127.0.0.1:9001 --out client-reports\n"
       "  conform serve --listen 127.0.0.1:0 --tls-listen 127.0.0.1:0 --port-file ports.txt\n"
       "  conform serve --tls-listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem");
   return [o] { return serve(*o); };

@@ -76,15 +76,15 @@ void runner::probe(target_report& t, std::vector<registered_case> const& cases) 
   }
 }
 
-case_result runner::execute(task const& job, run_info const& info) {
-  auto const& def = *job.which.def;
-  auto const& t = info.targets[job.target_index];
+case_result run_one(registered_case const& which, target_report const& t, std::size_t target_index,
+                    connector const& connect, timing times, std::uint64_t run_seed) {
+  auto const& def = *which.def;
   case_result r;
-  r.which = job.which;
-  r.target_index = job.target_index;
-  r.seed = case_seed(settings_.seed, def.id, job.target_index);
+  r.which = which;
+  r.target_index = target_index;
+  r.seed = case_seed(run_seed, def.id, target_index);
   auto const started = clock::now();
-  context cx(t.value, def, r.log, connect_, settings_.times, r.seed);
+  context cx(t.value, def, r.log, connect, times, r.seed);
 
   outcome o;
   if (auto missing = t.value.offers.first_missing(def.needs)) {
@@ -104,6 +104,10 @@ case_result runner::execute(task const& job, run_info const& info) {
   r.close = std::move(o.close);
   r.duration = std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - started);
   return r;
+}
+
+case_result runner::execute(task const& job, run_info const& info) {
+  return run_one(job.which, info.targets[job.target_index], job.target_index, connect_, settings_.times, settings_.seed);
 }
 
 run_result runner::run(std::vector<target> targets, std::vector<registered_case> const& cases) {

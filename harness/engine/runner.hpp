@@ -43,6 +43,11 @@ class runner {
   std::vector<reporter*> reporters_;
 };
 
+// One case against one target on the calling thread: what the runner does for each
+// task, for callers that own the connection's thread (conform serve --client-tests).
+case_result run_one(registered_case const& which, target_report const& t, std::size_t target_index,
+                    connector const& connect, timing times, std::uint64_t run_seed);
+
 // The reason `t` cannot be reached (connect, and the TLS handshake for https), or
 // empty when it can.
 std::string check_reachable(target const& t, connector const& connect, std::chrono::milliseconds timeout);

@@ -21,6 +21,9 @@ struct target {
   std::string path;    // "/" unless the URL names one
   bool tls = false;
   bool embedded = false;  // the in-process reference server
+  // The target is a WebSocket client that connected to us (conform serve
+  // --client-tests): cases speak as the server, unmasked, and require masked frames.
+  bool peer_is_client = false;
   capabilities offers;    // filled by the suites' probes before cases run
   // Fields added to every well-formed request a case builds (--header "Authorization: …").
   std::vector<std::pair<std::string, std::string>> extra_headers;

@@ -77,6 +77,23 @@ class asio_connection final : public connection {
     if (o.tls) handshake(o, deadline);
   }
 
+  // Waits for the next client on `acceptor` (same thread's io_context); false at the deadline.
+  bool accept_from(tcp::acceptor& acceptor, clock::time_point deadline) {
+    error_code ec;
+    bool done = false;
+    acceptor.async_accept(socket_, [&](error_code e) { ec = e, done = true; });
+    if (!run_until(thread_io(), done, deadline, [&] { acceptor.cancel(ec); })) return false;
+    if (ec) return false;
+    socket_.set_option(tcp::no_delay(true), ec);
+    return true;
+  }
+
+  std::string peer() const {
+    error_code ec;
+    auto const ep = socket_.remote_endpoint(ec);
+    return ec ? std::string("?") : ep.address().to_string() + ":" + std::to_string(ep.port());
+  }
+
   std::string_view negotiated_alpn() const override { return alpn_; }
 
  private:
@@ -169,6 +186,34 @@ std::unique_ptr<connection> dial(dial_options const& o, transcript& log, clock::
     throw;
   }
   log.note(id, "connected");
+  return c;
+}
+
+struct listener::impl {
+  tcp::acceptor acceptor{thread_io()};
+};
+
+listener::listener(std::string const& host, std::uint16_t port) : impl_(std::make_unique<impl>()) {
+  error_code ec;
+  auto const address = asio::ip::make_address(host, ec);
+  if (ec) throw connect_error("cannot listen on '" + host + "': not an IP address");
+  tcp::endpoint const at(address, port);
+  impl_->acceptor.open(at.protocol(), ec);
+  if (!ec) impl_->acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
+  if (!ec) impl_->acceptor.bind(at, ec);
+  if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) throw connect_error("cannot listen on " + host + ":" + std::to_string(port) + ": " + ec.message());
+}
+
+listener::~listener() = default;
+
+std::uint16_t listener::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+std::unique_ptr<connection> listener::accept(transcript& log, clock::time_point deadline) {
+  int const id = log.open_connection("accepting");
+  auto c = std::make_unique<asio_connection>(log, id);
+  if (!c->accept_from(impl_->acceptor, deadline)) return nullptr;
+  log.note(id, "accepted " + c->peer());
   return c;
 }
 

@@ -36,6 +36,25 @@ class connect_error : public std::runtime_error {
 // the calling thread, so each runner worker drives its own connections.
 std::unique_ptr<connection> dial(dial_options const&, transcript& log, clock::time_point deadline);
 
+// A TCP listening socket, for the runs where the target connects to us (conform serve
+// --client-tests). Used from one thread: accepted connections run on its io_context.
+class listener {
+ public:
+  // Throws connect_error when it cannot listen (port 0: an ephemeral one).
+  listener(std::string const& host, std::uint16_t port);
+  ~listener();
+  listener(listener const&) = delete;
+  listener& operator=(listener const&) = delete;
+
+  std::uint16_t port() const;
+  // The next client, or null when none came before the deadline.
+  std::unique_ptr<connection> accept(transcript& log, clock::time_point deadline);
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
 // The connector real runs use: TCP, and TLS with `tls` (plus the ALPN each case asks
 // for) to https and wss targets.
 connector network_connector(tls_options tls);

@@ -40,6 +40,7 @@ client::~client() {
 
 client::answer client::attempt(opening o) {
   auto const& t = cx_.target_info();
+  if (t.peer_is_client) return {std::nullopt, "an opening-handshake case does not apply to a client"};
   if (o.path == "/") o.path = t.scheme.starts_with("ws") ? t.path : "/ws";
   if (!o.host) o.host = t.authority();
   if (o.key && o.key->empty()) o.key = make_key(cx_.rng());
@@ -77,7 +78,15 @@ client::answer client::attempt(opening o) {
   }
 }
 
+bool client::server_role() const { return cx_.target_info().peer_is_client; }
+
 std::string client::open(opening o) {
+  if (server_role()) {
+    // The client connected to us and its opening handshake was answered already
+    // (harness/cli/client_tests.cpp): the connection comes ready from the context.
+    conn_ = cx_.connect({});
+    return {};
+  }
   auto const offered_protocols = o.protocols.value_or("");
   auto const offered_extensions = o.extensions.value_or("");
   auto const a = attempt(std::move(o));
@@ -101,6 +110,16 @@ bool client::send_bytes(std::string_view bytes, std::size_t chop_size) {
   return true;
 }
 
+std::string client::wire(frame_spec const& f) const {
+  if (!server_role()) return encode(f);
+  // As the server, masking means the opposite: a case's ordinary (masked) frame goes
+  // unmasked, and a case's deliberately unmasked frame goes masked, which is just as
+  // forbidden from a server (RFC 6455 §5.1).
+  frame_spec swapped = f;
+  swapped.masked = !f.masked;
+  return encode(swapped);
+}
+
 bool client::send_frames(std::vector<frame_spec> const& frames, chop how) {
   std::string all;
   for (auto const& f : frames) {
@@ -110,9 +129,9 @@ bool client::send_frames(std::vector<frame_spec> const& frames, chop how) {
       harness_first_ = !target_close_;
     }
     if (how.per_frame) {
-      if (!send_bytes(encode(f))) return false;
+      if (!send_bytes(wire(f))) return false;
     } else {
-      all += encode(f);
+      all += wire(f);
     }
   }
   return how.per_frame || send_bytes(all, how.size);

@@ -71,6 +71,9 @@ class client {
   bool send(frame_spec const& f, chop how = whole) { return send_frames({f}, how); }
   bool send_frames(std::vector<frame_spec> const& frames, chop how = whole);
   bool send_bytes(std::string_view bytes, std::size_t chop_size = 0);
+  // The bytes send_frames would write for `f` (masking as our role requires), for cases
+  // that cut one frame's bytes themselves.
+  std::string wire(frame_spec const& f) const;
   // A message compressed with the negotiated permessage-deflate (RSV1 set), split in
   // `fragments` frames.
   bool send_compressed(std::uint8_t op, std::string_view message, std::size_t fragments = 1);
@@ -99,6 +102,8 @@ class client {
   close_report grade_close(std::vector<int> expected, bool require_clean, close_report::side expected_closer) const;
 
  private:
+  // The target is a client (conform serve --client-tests): we speak as the server.
+  bool server_role() const;
   bool read_more(net::clock::time_point deadline);
   bool next_event(event& out, net::clock::time_point deadline);
   bool on_frame(frame& f, event& out);

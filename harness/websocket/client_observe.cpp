@@ -12,8 +12,9 @@ namespace {
 event problem(std::string what) { return {event::kind::problem, std::move(what)}; }
 
 // What is wrong with a frame a server sent, before its place in a message counts.
-std::string frame_problem(frame const& f, bool deflate) {
-  if (f.masked) return "a masked frame from the server (RFC 6455 §5.1: a server MUST NOT mask)";
+std::string frame_problem(frame const& f, bool deflate, bool from_client) {
+  if (from_client && !f.masked) return "an unmasked frame from the client (RFC 6455 §5.1: a client MUST mask)";
+  if (!from_client && f.masked) return "a masked frame from the server (RFC 6455 §5.1: a server MUST NOT mask)";
   bool const rsv1_allowed = deflate && (f.op == 0x1 || f.op == 0x2);
   if ((f.rsv & 3) || ((f.rsv & 4) && !rsv1_allowed))
     return "RSV bits " + std::to_string(f.rsv) + " set with no extension defining them (RFC 6455 §5.2)";
@@ -29,7 +30,7 @@ std::string frame_problem(frame const& f, bool deflate) {
 }  // namespace
 
 bool client::on_frame(frame& f, event& out) {
-  if (auto why = frame_problem(f, deflate_.has_value()); !why.empty()) {
+  if (auto why = frame_problem(f, deflate_.has_value(), server_role()); !why.empty()) {
     broken_ = true;
     return out = problem(why + ": " + f.describe()), true;
   }
@@ -116,6 +117,16 @@ std::vector<event> client::until_closed(net::clock::time_point deadline) {
       if (!harness_closed_) send_close(close_frame(1002));
       break;
     }
+    if (server_role() && target_close_ && harness_closed_) break;  // the client waits for us to close
+  }
+  if (server_role()) {
+    // As the server we close the TCP connection once our close frame is out (RFC 6455
+    // §7.1.1): after the client's answer, or at once after its mistake.
+    if (end_ == ending::open && harness_closed_) {
+      conn_->close();
+      end_ = ending::closed;
+    }
+    return seen;
   }
   // After a problem, still wait for the TCP close.
   while (end_ == ending::open && read_more(deadline)) {
