@@ -14,8 +14,8 @@ for _ in $(seq 100); do [ -s "$dir/ports" ] && break; sleep 0.05; done
 port=$(sed -n 1p "$dir/ports")
 [ -n "$port" ] || { echo "server did not report its port"; cat "$dir/serve.log"; exit 1; }
 
-"$conform" run --target "ws://127.0.0.1:$port/rpc" --suite rpc --out "$dir/ws" --format json --quiet
-"$conform" run --target "http://127.0.0.1:$port/rpc" --suite rpc --out "$dir/batch" --format json --quiet
+"$conform" run --target "ws://127.0.0.1:$port/rpc" --suite rpc --out "$dir/ws" --format json --quiet --read-timeout 5s
+"$conform" run --target "http://127.0.0.1:$port/rpc" --suite rpc --out "$dir/batch" --format json --quiet --read-timeout 5s
 python3 - "$dir/ws/report.json" 93 "$dir/batch/report.json" 88 <<'PY'
 import json, sys
 for path, passes in zip(sys.argv[1::2], sys.argv[2::2]):

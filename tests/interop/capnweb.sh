@@ -13,7 +13,7 @@ url=$(cat "$dir/peer/url")
 for target in "ws${url#http}" "$url"; do
   name=$([ "${target%%:*}" = ws ] && echo ws || echo batch)
   set +e
-  "$conform" run --target "$target" --suite rpc --out "$dir/$name" --format json --quiet --seed 1
+  "$conform" run --target "$target" --suite rpc --out "$dir/$name" --format json --quiet --seed 1 --read-timeout 5s
   status=$?
   set -e
   [ $status -le 1 ] || { echo "conform exited $status against $target"; exit 1; }
