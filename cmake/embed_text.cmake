@@ -9,6 +9,10 @@
 
 set(delimiter "conform_embed")
 set(chunk_bytes 8000)
+# Files with longer lines (one JSON vector a line) ask for larger literals.
+if(DEFINED CHUNK_BYTES)
+  set(chunk_bytes ${CHUNK_BYTES})
+endif()
 string(REPLACE "," ";" names "${NAMES}")
 
 set(arrays "")

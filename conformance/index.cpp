@@ -3,6 +3,7 @@
 #include "conformance/hpack/suite.hpp"
 #include "conformance/http1/suite.hpp"
 #include "conformance/http2/suite.hpp"
+#include "conformance/rpc/suite.hpp"
 #include "conformance/tls/suite.hpp"
 #include "conformance/websocket/suite.hpp"
 
@@ -15,6 +16,7 @@ registry const& catalogue() {
       hpack::make_suite(),
       tls_suite::make_suite(),
       websocket::make_suite(),
+      rpc_suite::make_suite(),
   });
   return all;
 }

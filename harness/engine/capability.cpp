@@ -13,6 +13,7 @@ std::string_view to_string(capability c) {
     case capability::h2: return "h2";
     case capability::websocket: return "websocket";
     case capability::deflate: return "deflate";
+    case capability::rpc: return "rpc";
   }
   return "?";
 }

@@ -21,13 +21,14 @@ enum class capability : std::uint32_t {
   h2 = 1u << 6,       // HTTP/2: by prior knowledge on http://, ALPN "h2" on https://
   websocket = 1u << 7,  // completes a WebSocket opening handshake (ws(s) path, or /ws)
   deflate = 1u << 8,    // negotiates permessage-deflate (RFC 7692) on that endpoint
+  rpc = 1u << 9,        // serves the Cap'n Web test interface (ws(s)/http(s) path, or /rpc)
 };
 
 inline constexpr capability all_capabilities[] = {capability::echo,   capability::status,
                                                   capability::bytes,  capability::stream,
                                                   capability::headers, capability::tls,
                                                   capability::h2, capability::websocket,
-                                                  capability::deflate};
+                                                  capability::deflate, capability::rpc};
 
 std::string_view to_string(capability);
 std::optional<capability> parse_capability(std::string_view);
