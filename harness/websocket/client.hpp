@@ -72,8 +72,9 @@ class client {
   bool send_frames(std::vector<frame_spec> const& frames, chop how = whole);
   bool send_bytes(std::string_view bytes, std::size_t chop_size = 0);
   // A message compressed with the negotiated permessage-deflate (RSV1 set), split in
-  // `fragments` frames.
-  bool send_compressed(std::uint8_t op, std::string_view message, std::size_t fragments = 1);
+  // `fragments` frames, or in frames of `fragment_size` compressed octets when that is set.
+  bool send_compressed(std::uint8_t op, std::string_view message, std::size_t fragments = 1,
+                       std::size_t fragment_size = 0);
   // Sends our close frame (first, or in reply).
   bool send_close(frame_spec const& f);
 
