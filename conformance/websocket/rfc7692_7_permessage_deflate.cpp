@@ -66,7 +66,7 @@ constexpr size_point points[] = {
     {4096, 256},   {8192, 256},   {16384, 256},  {32768, 256},  {65536, 256},  {131072, 256},
 };
 std::atomic<std::size_t> messages = 1000;  // per case, as Autobahn (self-tests use fewer)
-constexpr std::size_t heavy_from = 16384;  // larger cases run with --heavy (see docs/architecture.md)
+constexpr std::size_t heavy_from = 4096;   // larger cases run with --heavy (see docs/architecture.md)
 constexpr std::size_t window_octets = 256 * 1024;  // pipelined before reading the echoes
 
 struct stream_case {
