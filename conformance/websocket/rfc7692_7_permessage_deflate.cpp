@@ -6,8 +6,10 @@
 // harness codec with the agreed parameters, to equal what was sent; then a clean
 // close. The 216 cases are generated from families x sizes. A target that declines
 // the extension gets SKIP (Autobahn's UNIMPLEMENTED).
+#include <algorithm>
 #include <atomic>
 #include <deque>
+#include <stdexcept>
 
 #include "conformance/websocket/deflate_corpora.hpp"
 #include "conformance/websocket/suite.hpp"
