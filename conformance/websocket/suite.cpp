@@ -20,6 +20,7 @@ suite make_suite() {
               utf8_sequence_cases(),
               close_cases(),
               limits_cases(),
+              deflate_stream_cases(),
           },
       // ws(s):// targets name their endpoint; an http(s) target is asked on /ws.
       .applies_to = [](target const&) { return true; },

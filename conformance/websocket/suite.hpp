@@ -3,6 +3,7 @@
 // of each case is in its see_also.
 #pragma once
 
+#include <cstddef>
 #include <span>
 
 #include "harness/engine/case.hpp"
@@ -21,6 +22,10 @@ std::span<case_def const> utf8_cases();                 // rfc6455_8_1_utf8.cpp
 std::span<case_def const> utf8_sequence_cases();        // rfc6455_8_1_utf8.cpp (utf8_sequences.cpp)
 std::span<case_def const> close_cases();                // rfc6455_7_close.cpp
 std::span<case_def const> limits_cases();               // autobahn_9_limits_performance.cpp
+std::span<case_def const> deflate_stream_cases();       // rfc7692_7_permessage_deflate.cpp
+// The messages per permessage-deflate stream case (Autobahn's 1000); the self-tests
+// lower it so that 216 cases run twice in seconds on the in-memory model.
+void set_deflate_stream_messages(std::size_t n);
 
 // Whether the target completes an opening handshake (and negotiates permessage-deflate)
 // on its WebSocket endpoint: the ws(s) URL's path, or /ws of an http(s) target.

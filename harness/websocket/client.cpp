@@ -137,11 +137,14 @@ bool client::send_frames(std::vector<frame_spec> const& frames, chop how) {
   return how.per_frame || send_bytes(all, how.size);
 }
 
-bool client::send_compressed(std::uint8_t op, std::string_view message, std::size_t fragments) {
+bool client::send_compressed(std::uint8_t op, std::string_view message, std::size_t fragments,
+                             std::size_t fragment_size) {
   if (!deflater_) return false;
   auto const packed = deflater_->compress(message);
   std::vector<frame_spec> frames;
-  auto const step = fragments <= 1 ? packed.size() : (packed.size() + fragments - 1) / fragments;
+  auto const step = fragment_size > 0 ? fragment_size
+                    : fragments <= 1  ? packed.size()
+                                      : (packed.size() + fragments - 1) / fragments;
   std::size_t at = 0;
   do {
     auto const piece = packed.substr(at, step == 0 ? packed.size() : step);

@@ -75,8 +75,9 @@ class client {
   // that cut one frame's bytes themselves.
   std::string wire(frame_spec const& f) const;
   // A message compressed with the negotiated permessage-deflate (RSV1 set), split in
-  // `fragments` frames.
-  bool send_compressed(std::uint8_t op, std::string_view message, std::size_t fragments = 1);
+  // `fragments` frames, or in frames of `fragment_size` compressed octets when that is set.
+  bool send_compressed(std::uint8_t op, std::string_view message, std::size_t fragments = 1,
+                       std::size_t fragment_size = 0);
   // Sends our close frame (first, or in reply).
   bool send_close(frame_spec const& f);
 

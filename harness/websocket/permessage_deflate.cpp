@@ -112,15 +112,10 @@ std::string deflate_params::offer() const {
   return s;
 }
 
-std::string check_deflate_response(h1::response const& r, std::string_view offer_text) {
-  auto const accepted = parse_extensions(h1::list_items(r.fields, "sec-websocket-extensions"));
-  if (accepted.empty()) return {};
-  if (accepted.size() > 1) return "more than one extension accepted from a single permessage-deflate offer";
-  auto const& e = accepted.front();
-  if (e.name != "permessage-deflate") return "extension " + e.name + " accepted, which the client did not offer";
-  std::vector<h1::field> f{{"x", std::string(offer_text)}};
-  auto const offers = parse_extensions(h1::list_items(f, "x"));
-  deflate_params const offer = offers.empty() ? deflate_params{} : params_of(offers.front());
+namespace {
+
+// Why the accepted extension `e` is not a valid answer to `offer`, or empty.
+std::string check_against(extension const& e, deflate_params const& offer) {
   deflate_agreement a;
   std::vector<std::string> seen;
   for (auto const& [name, value] : e.params) {
@@ -134,6 +129,27 @@ std::string check_deflate_response(h1::response const& r, std::string_view offer
   if (offer.server_max_window_bits && a.server_max_window_bits > *offer.server_max_window_bits)
     return "permessage-deflate accepted without honouring server_max_window_bits (RFC 7692 §7.1.2.1)";
   return {};
+}
+
+}  // namespace
+
+// With several offers (a list in order of preference), the response answers one of them.
+std::string check_deflate_response(h1::response const& r, std::string_view offer_text) {
+  auto const accepted = parse_extensions(h1::list_items(r.fields, "sec-websocket-extensions"));
+  if (accepted.empty()) return {};
+  if (accepted.size() > 1) return "more than one extension accepted from a single permessage-deflate offer";
+  auto const& e = accepted.front();
+  if (e.name != "permessage-deflate") return "extension " + e.name + " accepted, which the client did not offer";
+  std::vector<h1::field> f{{"x", std::string(offer_text)}};
+  auto const offers = parse_extensions(h1::list_items(f, "x"));
+  if (offers.empty()) return check_against(e, deflate_params{});
+  std::string first_why;
+  for (auto const& offer : offers) {
+    auto why = check_against(e, params_of(offer));
+    if (why.empty()) return {};
+    if (first_why.empty()) first_why = std::move(why);
+  }
+  return first_why;
 }
 
 std::optional<deflate_agreement> agreed_deflate(h1::response const& r) {

@@ -25,7 +25,9 @@ for path in sys.argv[1:]:
     bad = [c["id"] + ": " + c["verdict"] + " " + c["message"] for c in r["cases"]
            if c["verdict"] not in ("pass", "info")]
     assert not bad, "\n".join(bad)
-    assert r["summary"]["total"] >= 260, r["summary"]
+    assert r["summary"]["total"] >= 340, r["summary"]
+    streams = [c for c in r["cases"] if c["id"].startswith(("ws/deflate/compressed-", "ws/deflate/parameters-"))]
+    assert len(streams) >= 72 and all(c["verdict"] == "pass" for c in streams), len(streams)
     closes = [c for c in r["cases"] if "close" in c]
     assert len(closes) >= 200, len(closes)
     assert all(c["close"]["verdict"] == "ok" for c in closes), [c["id"] for c in closes if c["close"]["verdict"] != "ok"]

@@ -173,6 +173,7 @@ void model_server::echo(std::uint8_t op, std::string payload, net::peer_reply& r
   if (has(fault::text_as_binary) && op == 0x1) op = 0x2;
   else if (has(fault::binary_as_text) && op == 0x2) op = 0x1;
   if (has(fault::truncate_long_echo) && payload.size() >= 126) payload.pop_back();
+  if (deflater_ && has(fault::corrupt_compressed_echo) && !payload.empty()) payload.back() ^= 0x01;
   if (deflater_) return send(op, deflater_->compress(payload), reply, 4);
   send(op, payload, reply);
 }

@@ -116,7 +116,7 @@ std::string model_server::opening_response(std::string_view head) {
         accepted += "; server_max_window_bits=" + (has(fault::bad_deflate_response) ? std::string("15") : *value);
     }
     out += "Sec-WebSocket-Extensions: " + accepted + "\r\n";
-    deflater_ = std::make_unique<ws::deflater>(bits, no_takeover);
+    deflater_ = std::make_unique<ws::deflater>(bits, no_takeover && !has(fault::keep_compression_context));
     inflater_ = std::make_unique<ws::inflater>(15, false, ws::frame_reader::default_max_payload);
   }
   open_ = true;

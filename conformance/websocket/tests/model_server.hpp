@@ -32,6 +32,8 @@ enum class fault {
   accept_unknown_extension,    // echoes any offered extension back
   accept_bad_deflate_offer,    // accepts permessage-deflate offers with bad parameters
   bad_deflate_response,        // drops server_no_context_takeover, answers window bits 15
+  corrupt_compressed_echo,     // flips a bit of each message before compressing its echo
+  keep_compression_context,    // agrees server_no_context_takeover, keeps the context anyway
   crash_on_origin,             // 500 when an Origin is present
   // framing (§5.1, §5.2)
   no_empty_echo,               // does not echo empty messages
