@@ -88,6 +88,20 @@ def main():
                    [h2_frame(3, 0, 1, b"\x00\x00\x00\x08"), h2_frame(8, 0, 0, b"\x00\x00\x10\x00")]):
         write("h2_frame_reader", b"\x00" + b"".join(frames))
 
+    # The reference connection: a control byte of limits, one of read size, then frames
+    # after the preface (which the target adds).
+    settings = h2_frame(4, 0, 0, struct.pack(">HI", 4, 65535))
+    post = bytes([0x83, 0x86, 0x41, 0x01, ord("a")]) + b"\x04\x05/echo"  # :method POST, :path /echo
+    for control, frames in ((b"\x00\x00", [settings, h2_frame(1, 5, 1, get)]),
+                            (b"\x00\x07", [settings, h2_frame(1, 4, 1, post), h2_frame(0, 1, 1, b"hello")]),
+                            (b"\x08\x7f", [settings, h2_frame(1, 4, 1, post), h2_frame(0, 0, 1, b"x" * 200),
+                                            h2_frame(8, 0, 1, b"\x00\x00\x10\x00")]),
+                            (b"\x01\x10", [settings, h2_frame(1, 5, 1, get), h2_frame(1, 5, 3, get), h2_frame(3, 0, 3, b"\x00\x00\x00\x08")]),
+                            (b"\x00\x03", [settings, h2_frame(1, 0x01, 1, get[:3]), h2_frame(9, 4, 1, get[3:])]),
+                            (b"\x00\x00", [h2_frame(4, 1, 0, b""), h2_frame(6, 0, 0, b"conform!"),
+                                            h2_frame(7, 0, 0, b"\x00\x00\x00\x00\x00\x00\x00\x00")])):
+        write("h2_connection", control + b"".join(frames))
+
     # RFC 7541 Appendix C.3 (requests without Huffman) and C.4 (with), split after the first block.
     c3 = bytes.fromhex("828684410f7777772e6578616d706c652e636f6d") + bytes.fromhex("828684be58086e6f2d6361636865")
     c4 = bytes.fromhex("828684418cf1e3c2e5f23a6ba0ab90f4ff") + bytes.fromhex("828684be5886a8eb10649cbf")

@@ -189,6 +189,10 @@ std::string deflater::compress(std::string_view message) {
   } while (z_->avail_out == 0);
   out.resize(produced);
   if (out.size() >= 4 && out.ends_with(std::string_view("\0\0\xff\xff", 4))) out.resize(out.size() - 4);
+  // zlib writes nothing for an empty message flushed right after another flush; an empty
+  // payload would make the peer's appended 00 00 ff ff the start of a stored block. Send
+  // the empty stored block's first octet instead (RFC 7692 §7.2.3.6: a single 0x00).
+  if (out.empty()) out.push_back('\0');
   if (reset_each_) deflateReset(z_.get());
   return out;
 }

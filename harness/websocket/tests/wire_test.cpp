@@ -175,3 +175,20 @@ TEST(WsDeflate, ParsesOffersAndParameters) {
 
 }  // namespace
 }  // namespace conform::ws
+
+// Regression (found by DeflateProperties.MessagesRoundTripUnderAnyAgreement): zlib wrote
+// nothing for a second empty message, and the empty payload read back as garbage.
+TEST(WsDeflate, EmptyMessagesAfterEachOtherStayReadable) {
+  conform::ws::deflater d(9, false);
+  conform::ws::inflater i(9, false, 1024);
+  for (int n = 0; n < 4; ++n) {
+    auto const payload = d.compress("");
+    EXPECT_EQ(payload, std::string(1, '\0'));
+    std::string got, error;
+    ASSERT_TRUE(i.decompress(payload, got, error)) << error;
+    EXPECT_EQ(got, "");
+  }
+  std::string got, error;
+  ASSERT_TRUE(i.decompress(d.compress("after"), got, error)) << error;
+  EXPECT_EQ(got, "after");
+}
