@@ -1,5 +1,6 @@
 // The case table of `conform serve --client-tests`: the ws suite's Autobahn-numbered
-// cases in Autobahn's order (apart from the server, so self-tests link it alone).
+// cases in Autobahn's order, groups 1–10 (apart from the server, so self-tests link it
+// alone).
 #include <algorithm>
 #include <cstdlib>
 
@@ -29,8 +30,12 @@ std::string autobahn_number(registered_case const& c) {
 
 std::vector<registered_case> client_case_table(bool heavy) {
   std::vector<registered_case> out;
-  for (auto const& c : catalogue().select({.suites = {"ws"}, .heavy = heavy}))
-    if (!autobahn_number(c).empty()) out.push_back(c);
+  for (auto const& c : catalogue().select({.suites = {"ws"}, .heavy = heavy})) {
+    auto const n = autobahn_number(c);
+    // Groups 12 and 13 need permessage-deflate negotiated by the fuzzing server, which
+    // answers every opening without extensions: they are left out until it does.
+    if (!n.empty() && !n.starts_with("12.") && !n.starts_with("13.")) out.push_back(c);
+  }
   std::stable_sort(out.begin(), out.end(), [](auto const& a, auto const& b) {
     return number_parts(autobahn_number(a)) < number_parts(autobahn_number(b));
   });
