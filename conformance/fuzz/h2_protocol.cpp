@@ -90,12 +90,9 @@ class h2_protocol final : public protocol {
   std::string health(target const& t, connector const& connect, transcript& log,
                      std::chrono::milliseconds deadline) const override {
     auto const until = clock::now() + deadline;
-    std::unique_ptr<net::connection> c;
-    try {
-      c = connect(t, {.alpn = {"h2"}}, log, until);
-    } catch (std::exception const& e) {
-      return std::string("connection refused: ") + e.what();
-    }
+    std::string why;
+    auto c = health_connection(t, connect, {.alpn = {"h2"}}, log, until, why);
+    if (!c) return why;
     std::string const hello = std::string(h2::client_preface) + h2::settings().bytes() + h2::ping(final_ping).bytes();
     if (c->write(hello, until) != net::io_status::ok) return "could not send the preface: " + c->last_error();
     observation seen;
@@ -128,9 +125,7 @@ class h2_protocol final : public protocol {
     for (;;) {
       auto const r = c.read_some(until);
       if (r.status != net::io_status::ok) {
-        seen.end = r.status == net::io_status::eof       ? observation::ending::closed
-                   : r.status == net::io_status::timeout ? observation::ending::open
-                                                         : observation::ending::reset;
+        seen.end = ending_of(r.status);
         return;
       }
       seen.received += r.bytes.size();

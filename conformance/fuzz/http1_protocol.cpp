@@ -89,13 +89,10 @@ class http1_protocol final : public protocol {
 
   std::string health(target const& t, connector const& connect, transcript& log,
                      std::chrono::milliseconds deadline) const override {
-    std::unique_ptr<net::connection> c;
     auto const until = clock::now() + deadline;
-    try {
-      c = connect(t, {.alpn = {"http/1.1"}}, log, until);
-    } catch (std::exception const& e) {
-      return std::string("connection refused: ") + e.what();
-    }
+    std::string why;
+    auto c = health_connection(t, connect, {.alpn = {"http/1.1"}}, log, until, why);
+    if (!c) return why;
     std::string const probe = "GET / HTTP/1.1\r\nHost: " + t.authority() + "\r\nConnection: close\r\n\r\n";
     if (c->write(probe, until) != net::io_status::ok) return "could not send a plain GET /: " + c->last_error();
     observation seen;
@@ -117,9 +114,7 @@ class http1_protocol final : public protocol {
         seen.answered = true;
         continue;
       }
-      seen.end = r.status == net::io_status::eof       ? observation::ending::closed
-                 : r.status == net::io_status::timeout ? observation::ending::open
-                                                       : observation::ending::reset;
+      seen.end = ending_of(r.status);
       break;
     }
     frame_responses(bytes, methods, http09, http2_preface, seen.end == observation::ending::closed, seen);

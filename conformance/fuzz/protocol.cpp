@@ -15,6 +15,23 @@ std::unique_ptr<protocol> make_protocol(std::string_view suite) {
   return nullptr;
 }
 
+observation::ending ending_of(net::io_status s) {
+  if (s == net::io_status::eof) return observation::ending::closed;
+  if (s == net::io_status::timeout) return observation::ending::open;
+  return observation::ending::reset;
+}
+
+std::unique_ptr<net::connection> health_connection(target const& t, connector const& connect, connect_request const& r,
+                                                   transcript& log, std::chrono::steady_clock::time_point until,
+                                                   std::string& why) {
+  try {
+    return connect(t, r, log, until);
+  } catch (std::exception const& e) {
+    why = std::string("connection refused: ") + e.what();
+    return nullptr;
+  }
+}
+
 std::vector<std::string_view> fuzzable_suites() { return {"http1", "ws", "h2", "rpc"}; }
 
 }  // namespace conform::fuzz

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "harness/engine/context.hpp"
+#include "harness/net/connection.hpp"
 
 namespace conform::fuzz {
 
@@ -61,6 +62,14 @@ class protocol {
   // it is, else why not ("connection refused", "no answer within 2s").
   virtual std::string health(target const&, connector const&, transcript&, std::chrono::milliseconds deadline) const = 0;
 };
+
+// How a connection ended, from the read that found no more bytes (eof: closed,
+// timeout: still open, anything else: reset).
+observation::ending ending_of(net::io_status);
+// A connection for a health check; null, with `why` saying so, when it was refused.
+std::unique_ptr<net::connection> health_connection(target const&, connector const&, connect_request const&,
+                                                   transcript&, std::chrono::steady_clock::time_point until,
+                                                   std::string& why);
 
 // The protocol of `suite` ("http1"); null when conform cannot fuzz it.
 std::unique_ptr<protocol> make_protocol(std::string_view suite);

@@ -51,12 +51,9 @@ class rpc_protocol final : public protocol {
   std::string health(target const& t, connector const& connect, transcript& log,
                      std::chrono::milliseconds deadline) const override {
     auto const until = clock::now() + deadline;
-    std::unique_ptr<net::connection> c;
-    try {
-      c = connect(t, {.alpn = {"http/1.1"}}, log, until);
-    } catch (std::exception const& e) {
-      return std::string("connection refused: ") + e.what();
-    }
+    std::string why;
+    auto c = health_connection(t, connect, {.alpn = {"http/1.1"}}, log, until, why);
+    if (!c) return why;
     observation seen;
     if (websocket(t)) over_websocket(*c, t, square_call, until, seen, true);
     else over_batch(*c, t, square_call, until, seen);
@@ -95,9 +92,7 @@ class rpc_protocol final : public protocol {
     for (;;) {
       auto const r = c.read_some(until);
       if (r.status != net::io_status::ok) {
-        seen.end = r.status == net::io_status::eof       ? observation::ending::closed
-                   : r.status == net::io_status::timeout ? observation::ending::open
-                                                         : observation::ending::reset;
+        seen.end = ending_of(r.status);
         return;
       }
       seen.received += r.bytes.size();
@@ -138,8 +133,7 @@ class rpc_protocol final : public protocol {
         continue;
       }
       if (r.status == net::io_status::eof && reader.started()) reader.end_of_input();
-      seen.end = r.status == net::io_status::eof ? observation::ending::closed
-                 : r.status == net::io_status::timeout ? observation::ending::open : observation::ending::reset;
+      seen.end = ending_of(r.status);
       if (reader.current() == h1::response_reader::state::need_more) return;
     }
     if (reader.current() == h1::response_reader::state::failed) {

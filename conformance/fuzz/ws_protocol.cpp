@@ -88,13 +88,10 @@ class ws_protocol final : public protocol {
   std::string health(target const& t, connector const& connect, transcript& log,
                      std::chrono::milliseconds deadline) const override {
     auto const until = clock::now() + deadline;
-    std::unique_ptr<net::connection> c;
-    try {
-      c = connect(t, {.alpn = {"http/1.1"}}, log, until);
-    } catch (std::exception const& e) {
-      return std::string("connection refused: ") + e.what();
-    }
-    auto why = open_websocket(*c, t, until);
+    std::string why;
+    auto c = health_connection(t, connect, {.alpn = {"http/1.1"}}, log, until, why);
+    if (!c) return why;
+    why = open_websocket(*c, t, until);
     return why.empty() ? why : "no WebSocket any more: " + why;
   }
 
@@ -105,9 +102,7 @@ class ws_protocol final : public protocol {
     for (;;) {
       auto const r = c.read_some(until);
       if (r.status != net::io_status::ok) {
-        seen.end = r.status == net::io_status::eof       ? observation::ending::closed
-                   : r.status == net::io_status::timeout ? observation::ending::open
-                                                         : observation::ending::reset;
+        seen.end = ending_of(r.status);
         return;
       }
       seen.received += r.bytes.size();
