@@ -61,6 +61,17 @@ TEST(RpcRobustness, EveryPrefixAndCorruptionOfEveryMessage) {
   EXPECT_GT(fed, 1000u);
 }
 
+// Regression (conform fuzz --suite rpc, UBSan): an ID beyond what an integer holds was
+// converted with undefined behaviour; it must simply name no entry.
+TEST(RpcRobustness, HugeIdsNameNoEntry) {
+  for (char const* id : {"1e308", "-1e308", "9007199254740993"}) {
+    session s(make_test_target());
+    s.receive(std::string(R"(["push",["pipeline",)") + id + R"(,["square"],[2]]])");
+    s.receive(R"(["push",["pipeline",0,["echo"],[["export",)" + std::string(id) + "]]]]");
+    EXPECT_TRUE(s.aborted()) << id;
+  }
+}
+
 TEST(RpcRobustness, AbortedSessionStaysQuiet) {
   session s(make_test_target());
   s.receive(R"(["bogus"])");
