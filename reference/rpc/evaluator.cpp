@@ -1,8 +1,5 @@
 #include "reference/rpc/evaluator.hpp"
 
-#include <cmath>
-#include <limits>
-
 #include "reference/rpc/error.hpp"
 #include "reference/rpc/remap.hpp"
 #include "reference/rpc/value_tags.hpp"
@@ -37,14 +34,7 @@ bool is_path(json const& p) {
   return true;
 }
 
-// An ID as the tables hold it. A number no table can hold (beyond 2^53, infinite, NaN)
-// maps to one no table ever uses, so the lookup fails as it would in JavaScript,
-// instead of a conversion C++ leaves undefined (found by conform fuzz --suite rpc).
-std::int64_t id_of(json const& v) {
-  double const x = number_of(v);
-  if (!(std::fabs(x) <= 9007199254740992.0)) return std::numeric_limits<std::int64_t>::min();
-  return static_cast<std::int64_t>(x);
-}
+std::int64_t id_of(json const& v) { return wire_id(v); }
 
 class walker {
  public:

@@ -38,4 +38,10 @@ json number_json(double x) {
   return x;
 }
 
+std::int64_t wire_id(json const& value) {
+  double const x = number_of(value);
+  if (!(std::fabs(x) <= 9007199254740992.0)) return std::numeric_limits<std::int64_t>::min();
+  return static_cast<std::int64_t>(x);
+}
+
 }  // namespace conform::reference::rpc

@@ -15,6 +15,11 @@ std::string to_wire(json const& value);
 // A JavaScript number from a JSON number (every number is a double in JavaScript).
 double number_of(json const& value);
 
+// A message's ID (or count) as the tables hold it. A number no table can hold (beyond
+// 2^53, infinite, NaN) maps to one no table ever uses, so a lookup fails as it would
+// in JavaScript instead of a conversion C++ leaves undefined (found by conform fuzz).
+std::int64_t wire_id(json const& value);
+
 // The JSON number JavaScript would print for x (finite x only): integral values in the
 // 64-bit range become integers so they print without ".0"; -0 becomes 0.
 json number_json(double x);

@@ -95,16 +95,16 @@ void session_state::dispatch(json const& msg) {
   }
   if (tag == "pipe") return add_pipe();
   if (tag == "pull" && n > 1 && is_number(msg[1])) {
-    return ensure_resolving(static_cast<std::int64_t>(number_of(msg[1])));
+    return ensure_resolving(wire_id(msg[1]));
   }
   if ((tag == "resolve" || tag == "reject") && n > 2 && is_number(msg[1])) {
-    return settle_import(static_cast<std::int64_t>(number_of(msg[1])), msg[2], tag == "reject");
+    return settle_import(wire_id(msg[1]), msg[2], tag == "reject");
   }
   if (tag == "release" && n > 2 && is_number(msg[1]) && is_number(msg[2])) {
     double const count = number_of(msg[2]);
     // capnweb adds a negative count back; we refuse it (docs/results/rpc.md).
-    if (count >= 0 && count == static_cast<double>(static_cast<std::int64_t>(count))) {
-      return release_export(static_cast<std::int64_t>(number_of(msg[1])),
+    if (count >= 0 && count <= 9007199254740992.0 && count == static_cast<double>(static_cast<std::int64_t>(count))) {
+      return release_export(wire_id(msg[1]),
                             static_cast<std::int64_t>(count));
     }
   }
