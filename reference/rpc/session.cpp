@@ -165,6 +165,23 @@ void session::close(std::string const& reason) { state_->abort(plain_error(reaso
 
 hook_ptr session::peer_main() { return std::make_shared<import_hook>(state_->main_import_, false); }
 
+hook_ptr session::pipeline(future_ptr const& result) {
+  for (auto const& [id, slot] : state_->imports_) {
+    if (slot.strong && slot.strong->result == result) return std::make_shared<import_hook>(slot.strong, true);
+  }
+  return nullptr;
+}
+
+future_ptr session::remap(hook_ptr const& subject, path const& p, std::vector<hook_ptr> captures,
+                          json instructions) {
+  auto const* imported = dynamic_cast<import_hook const*>(subject.get());
+  if (imported == nullptr || imported->entry()->session.lock() != state_) {
+    return future::rejected(plain_error("remap needs a stub or promise of this session's peer").to_json());
+  }
+  if (state_->aborted_) return future::rejected(plain_error("RPC session is closed.").to_json());
+  return state_->remap_peer(imported->entry()->id, p, std::move(captures), std::move(instructions));
+}
+
 std::size_t session::pending_pulls() const { return state_->pending_pulls_; }
 std::size_t session::export_count() const { return state_->exports_.size(); }
 std::size_t session::import_count() const { return state_->imports_.size(); }

@@ -38,6 +38,14 @@ class session {
 
   // The peer's main object, for calls in the other direction (client role).
   hook_ptr peer_main();
+  // A pending result of a call to the peer as a promise stub: calls on it are pipelined
+  // (["pipeline", id, path, args]) instead of waiting. nullptr once it has settled or
+  // when it is no result of this session's.
+  hook_ptr pipeline(future_ptr const& result);
+  // .map() over a stub or promise of the peer (capnweb.md §9): pushes ["remap", id, path,
+  // captures, instructions] and pulls it. The instructions are given in their wire form:
+  // the C++ API has no lambda to record. Any other subject rejects.
+  future_ptr remap(hook_ptr const& subject, path const& p, std::vector<hook_ptr> captures, json instructions);
 
   // Exports the peer pulled that have not settled yet (HTTP batch drain).
   std::size_t pending_pulls() const;

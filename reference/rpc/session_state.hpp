@@ -69,6 +69,9 @@ class session_state final : public importer, public std::enable_shared_from_this
   void settle_import(std::int64_t id, json const& expression, bool rejected);
   void release_import(import_entry& entry);
   future_ptr call_peer(std::int64_t id, path const& p, std::optional<payload> args);
+  future_ptr remap_peer(std::int64_t id, path const& p, std::vector<hook_ptr> captures, json instructions);
+  // Pushes an expression, pulls its result: the import that settles it.
+  future_ptr push_and_pull(json expression);
   json devaluate(payload const& value);
 
   void send(json const& msg);

@@ -190,13 +190,25 @@ future_ptr session_state::call_peer(std::int64_t id, path const& p, std::optiona
     for (auto const& a : args->value) list.push_back(devaluate_value(a, *args));
     target.push_back(std::move(list));
   }
+  return push_and_pull(std::move(target));
+}
+
+future_ptr session_state::remap_peer(std::int64_t id, path const& p, std::vector<hook_ptr> captures,
+                                     json instructions) {
+  payload held{json::array(), std::move(captures)};
+  json sent = json::array();
+  for (std::size_t i = 0; i < held.caps.size(); ++i) sent.push_back(devaluate_value(cap_marker(i), held));
+  return push_and_pull(json::array({"remap", id, json(p), std::move(sent), std::move(instructions)}));
+}
+
+future_ptr session_state::push_and_pull(json expression) {
   std::int64_t const import_id = next_import_++;
   auto entry = std::make_shared<import_entry>();
   entry->session = weak_from_this();
   entry->id = import_id;
   entry->result = future::pending();
   imports_[import_id] = import_slot{entry, entry};
-  send(json::array({"push", std::move(target)}));
+  send(json::array({"push", std::move(expression)}));
   send(json::array({"pull", import_id}));
   return entry->result;
 }

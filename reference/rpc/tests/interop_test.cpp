@@ -3,6 +3,7 @@
 // WebSocket and HTTP batch. Without the variable the tests are skipped.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "reference/rpc/session.hpp"
@@ -57,9 +58,16 @@ TEST(RpcInterop, ReferenceClientDrivesCapnweb) {
   ASSERT_TRUE(square->settled() && !square->rejected());
   EXPECT_EQ(square->value().value, 25);
 
-  // makeCounter(10).increment(5) without waiting for the counter.
+  // makeCounter(10).increment(5) pipelined: sent before the counter exists.
   auto counter = api->call({"makeCounter"}, args_of(json::array({10})));
-  auto incremented = promise_hook(counter).call({"increment"}, args_of(json::array({5})));
+  auto counter_promise = client.pipeline(counter);
+  ASSERT_TRUE(counter_promise);
+  auto incremented = counter_promise->call({"increment"}, args_of(json::array({5})));
+  auto const sent = client.take_output();
+  EXPECT_TRUE(std::any_of(sent.begin(), sent.end(), [](std::string const& m) {
+    return m.rfind("[\"push\",[\"pipeline\",", 0) == 0 && m.find("[\"increment\"]") != std::string::npos;
+  })) << "increment was not pipelined on the pending counter";
+  for (auto const& m : sent) ws->send(m);
   pump(client, *ws, incremented);
   ASSERT_TRUE(incremented->settled() && !incremented->rejected());
   EXPECT_EQ(incremented->value().value, 15);
@@ -71,6 +79,16 @@ TEST(RpcInterop, ReferenceClientDrivesCapnweb) {
   pump(client, *ws, called);
   ASSERT_TRUE(called->settled() && !called->rejected()) << called->error();
   EXPECT_EQ(called->value().value, (json{{"result", 42}}));
+
+  // generateFibonacci(6).map(x => api.square(x)), in the wire form capnweb records for
+  // that mapper (capnweb.md §9): capture -1 is api, variable 0 the element.
+  auto fibonacci = client.pipeline(api->call({"generateFibonacci"}, args_of(json::array({6}))));
+  ASSERT_TRUE(fibonacci);
+  auto mapped = client.remap(fibonacci, {}, {api},
+                             json::parse(R"([["pipeline",-1,["square"],[["pipeline",0]]],["pipeline",1]])"));
+  pump(client, *ws, mapped);
+  ASSERT_TRUE(mapped->settled() && !mapped->rejected()) << mapped->error();
+  EXPECT_EQ(mapped->value().value, json::parse("[[0,1,1,4,9,25]]"));
 
   auto thrown = api->call({"throwError"}, args_of(json::array()));
   pump(client, *ws, thrown);

@@ -1,9 +1,12 @@
 // The malformed-message storm (issue 6): every malformed vector, over and over, against
 // the reference server in this process, over HTTP batch and WebSocket. The server must
-// keep serving and its memory must stay flat.
+// keep serving and its memory must stay flat. CI storms for 2 s; the issue's full 10 s
+// storm is CONFORM_STORM_SECONDS=10 (docs/results/rpc.md records its numbers).
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <iostream>
 #include <fstream>
 #include <string>
 
@@ -15,23 +18,28 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// Every message that must abort a session: the error value vectors as echo arguments
-// and the first send of each session vector that expects an abort.
-std::vector<std::string> malformed_messages() {
-  std::vector<std::string> out;
+// Every exchange that must abort a session: each error value vector as an echo argument,
+// and the messages of each session vector that sends once and expects an abort (several
+// messages when the malformed one follows valid ones, so they are sent together).
+using exchange = std::vector<std::string>;
+
+std::vector<exchange> malformed_exchanges() {
+  std::vector<exchange> out;
   json const values = testing::load_vectors("values.json");
   json const sessions = testing::load_vectors("sessions.json");
   for (auto const& v : values["vectors"]) {
     if (!v.contains("error")) continue;
-    out.push_back(to_wire(json::array({"push", json::array({"pipeline", 0, json::array({"echo"}),
-                                                             json::array({v["wire"]})})})));
+    out.push_back({to_wire(json::array({"push", json::array({"pipeline", 0, json::array({"echo"}),
+                                                              json::array({v["wire"]})})}))});
   }
   for (auto const& v : sessions["vectors"]) {
     auto const& steps = v["steps"];
     if (steps.size() == 2 && steps[0].contains("send") && steps[1].contains("expect_abort")) {
+      exchange e;
       for (auto const& m : steps[0]["send"]) {
-        out.push_back(m.is_object() && m.contains("$raw") ? m["$raw"].get<std::string>() : to_wire(m));
+        e.push_back(m.is_object() && m.contains("$raw") ? m["$raw"].get<std::string>() : to_wire(m));
       }
+      out.push_back(std::move(e));
     }
   }
   return out;
@@ -45,29 +53,46 @@ std::size_t resident_kib() {
   return 0;
 }
 
-void storm(std::uint16_t port, std::vector<std::string> const& messages,
-           std::chrono::milliseconds length) {
+std::chrono::milliseconds storm_length() {
+  char const* text = std::getenv("CONFORM_STORM_SECONDS");
+  int const seconds = text != nullptr ? std::atoi(text) : 0;
+  return seconds > 0 ? std::chrono::milliseconds(seconds * 1000) : std::chrono::milliseconds(2000);
+}
+
+// Returns how many exchanges were sent (each once as an HTTP batch and once over WebSocket).
+std::size_t storm(std::uint16_t port, std::vector<exchange> const& exchanges, std::chrono::milliseconds length) {
+  std::size_t sent = 0;
   auto const end = std::chrono::steady_clock::now() + length;
   while (std::chrono::steady_clock::now() < end) {
-    for (auto const& m : messages) {
-      testing::http_batch(port, "POST", m);
+    for (auto const& e : exchanges) {
+      std::string batch;
+      for (auto const& m : e) batch += (batch.empty() ? "" : "\n") + m;
+      testing::http_batch(port, "POST", batch);
       auto ws = testing::connect_websocket(port);
-      ws->send(m);
-      ws->collect([](auto const& got) { return !got.empty(); }, 1000);
+      for (auto const& m : e) ws->send(m);
+      // The abort (or the close) ends the exchange; the deadline only bounds a server that
+      // wrongly keeps the session open.
+      ws->collect([](auto const& got) { return !got.empty() && got.back().at(0) == "abort"; }, 1000);
+      ++sent;
     }
   }
+  return sent;
 }
 
 TEST(RpcStorm, MalformedMessagesLeaveTheServerServingWithFlatMemory) {
   server s{server_options{}};
   s.start();
   auto const port = s.ports().front();
-  auto const messages = malformed_messages();
-  ASSERT_GE(messages.size(), 60u);
-  storm(port, messages, 300ms);  // warm-up: pools, caches and allocator arenas fill
+  auto const exchanges = malformed_exchanges();
+  ASSERT_GE(exchanges.size(), 60u);
+  storm(port, exchanges, 300ms);  // warm-up: pools, caches and allocator arenas fill
   auto const before = resident_kib();
-  storm(port, messages, 2000ms);
+  auto const length = storm_length();
+  auto const sent = storm(port, exchanges, length);
   auto const after = resident_kib();
+  std::cout << "storm: " << length.count() / 1000 << " s, " << exchanges.size() << " distinct malformed exchanges, "
+            << sent << " sent as HTTP batches and again over WebSocket; RSS " << before << " KiB before, "
+            << after << " KiB after\n";
   auto reply = testing::http_batch(port, "POST", "[\"push\",[\"pipeline\",0,[\"square\"],[9]]]\n[\"pull\",1]");
   EXPECT_EQ(reply.body, "[\"resolve\",1,81]");
   // Sanitizer builds keep freed memory in quarantine; the bound is for plain builds.

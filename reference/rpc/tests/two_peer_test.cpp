@@ -57,6 +57,27 @@ TEST(RpcTwoPeers, CallbackIntoTheClient) {
   EXPECT_EQ(p.server.export_count(), 1u);  // only main is left
 }
 
+TEST(RpcTwoPeers, PipelineAndRemapFromTheClientRole) {
+  pair_of_sessions p;
+  auto api = p.client.peer_main();
+  auto counter = api->call({"makeCounter"}, args_of(json::array({10})));
+  auto incremented = p.client.pipeline(counter)->call({"increment"}, args_of(json::array({5})));
+  auto fibonacci = p.client.pipeline(api->call({"generateFibonacci"}, args_of(json::array({5}))));
+  auto mapped = p.client.remap(fibonacci, {}, {api},
+                               json::parse(R"([["pipeline",-1,["square"],[["pipeline",0]]],["pipeline",1]])"));
+  p.pump();
+  ASSERT_TRUE(incremented->settled() && !incremented->rejected()) << incremented->error();
+  EXPECT_EQ(incremented->value().value, 15);
+  ASSERT_TRUE(mapped->settled() && !mapped->rejected()) << mapped->error();
+  EXPECT_EQ(mapped->value().value, json::parse("[[0,1,1,4,9]]"));
+  EXPECT_EQ(p.wire[2], R"(C->S ["push",["pipeline",1,["increment"],[5]]])");
+  EXPECT_EQ(p.wire[6], R"(C->S ["push",["remap",3,[],[["import",0]],[["pipeline",-1,["square"],[["pipeline",0]]],["pipeline",1]]]])");
+  // Settled results and foreign hooks are no subjects.
+  EXPECT_EQ(p.client.pipeline(counter), nullptr);
+  auto refused = p.client.remap(std::make_shared<promise_hook>(counter), {}, {}, json::array());
+  EXPECT_TRUE(refused->rejected());
+}
+
 TEST(RpcTwoPeers, PipelinedCounterAndErrors) {
   pair_of_sessions p;
   auto counter = p.client.peer_main()->call({"makeCounter"}, args_of(json::array({2})));
