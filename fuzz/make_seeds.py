@@ -73,6 +73,17 @@ def main():
         write("http1_request_reader", b"\x03" + request)
     write("http1_request_reader", b"\x00GET / HTTP/1.1\r\nHost: a\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n")
 
+    # Responses for the Beast-vs-harness differential (control byte: bit 0 HEAD, the rest the read size).
+    for response in (b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello",
+                     b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=\"q\"\r\nhello\r\n0\r\nX-T: 1\r\n\r\n",
+                     b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the connection closes",
+                     b"HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\n",
+                     b"HTTP/1.1 304 Not Modified\r\nETag: \"x\"\r\n\r\n",
+                     b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+                     b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"):
+        for control in (b"\x00", b"\x01", b"\x0e"):
+            write("http1_response_differential", control + response)
+
     for frames in ([ws_frame(1, b"Hello")], [ws_frame(1, b"Hel", False), ws_frame(0, b"lo")],
                    [ws_frame(9, b"ping"), ws_frame(8, b"\x03\xe8bye")], [ws_frame(2, b"x" * 300)],
                    [ws_frame(1, "κόσμε".encode(), mask=b"\x01\x02\x03\x04")], [ws_frame(1, b"\xed\xa0\x80")],

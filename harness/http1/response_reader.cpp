@@ -17,6 +17,40 @@ bool is_tchar(unsigned char c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// transfer-coding = token *( OWS ";" OWS transfer-parameter ) and
+// transfer-parameter = token BWS "=" BWS ( token / quoted-string )  (RFC 9112 §7).
+bool valid_transfer_coding(std::string_view s) {
+  std::size_t i = 0;
+  auto skip_ows = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  };
+  auto token = [&] {
+    auto const start = i;
+    while (i < s.size() && is_tchar(static_cast<unsigned char>(s[i]))) ++i;
+    return i > start;
+  };
+  skip_ows();
+  if (!token()) return false;
+  for (;;) {
+    skip_ows();
+    if (i == s.size()) return true;
+    if (s[i++] != ';') return false;
+    skip_ows();
+    if (!token()) return false;
+    skip_ows();
+    if (i == s.size() || s[i++] != '=') return false;
+    skip_ows();
+    if (i < s.size() && s[i] == '"') {
+      for (++i; i < s.size() && s[i] != '"'; ++i) {
+        if (s[i] == '\\') ++i;  // quoted-pair
+      }
+      if (i >= s.size()) return false;
+      ++i;
+    } else if (!token()) {
+      return false;
+    }
+  }
+}
 
 // The last transfer coding named by all Transfer-Encoding fields together, without
 // its parameters.
@@ -219,6 +253,9 @@ void response_reader::choose_framing() {
   }
   if (r.count("transfer-encoding") > 0) {
     if (r.count("content-length") > 0) note("both Transfer-Encoding and Content-Length");
+    for (auto const item : list_items(r.fields, "transfer-encoding")) {
+      if (!valid_transfer_coding(item)) note("invalid transfer coding \"" + escape(item, 60) + "\" in Transfer-Encoding");
+    }
     bool const chunked = iequals(final_coding(r.fields), "chunked");
     r.how = chunked ? framing::chunked : framing::close_delimited;
     phase_ = chunked ? phase::chunk_size : phase::until_close;

@@ -39,6 +39,8 @@ class response_reader {
   bool started() const { return started_; }
   response take();  // the complete response; the reader is then ready for the next one
   std::string const& error() const { return error_; }
+  // The grammar problems noted in the current response so far, also after a failure.
+  std::vector<std::string> const& noted() const { return current_.violations; }
 
  private:
   enum class phase { head, body_length, chunk_size, chunk_data, chunk_data_end, trailers, until_close, complete, failed };
