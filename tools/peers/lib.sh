@@ -62,3 +62,40 @@ start_on_free_port() {
   echo "$name did not start; see $dir/stdout.log" >&2
   return 1
 }
+
+# Installs the Node peer whose package.json and *.mjs are in $1 into the gitignored cache
+# $2: npm install once per package.json, a lock keeping parallel test runs from racing.
+node_peer_install() {
+  local src=$1 cache=$2 f
+  command -v node >/dev/null && command -v npm >/dev/null || { echo "node and npm are required (tools/bootstrap peers)" >&2; return 1; }
+  mkdir -p "$cache"
+  (
+    flock 9
+    if ! cmp -s "$src/package.json" "$cache/package.json" || [ ! -d "$cache/node_modules" ]; then
+      cp "$src/package.json" "$cache/package.json"
+      (cd "$cache" && npm install --no-audit --no-fund --silent >/dev/null)
+    fi
+    # Only changed files: rewriting a script another test's node is loading races.
+    for f in "$src"/*.mjs; do cmp -s "$f" "$cache/${f##*/}" || cp "$f" "$cache/"; done
+  ) 9>"$cache/.lock"
+}
+
+# Starts `node SCRIPT 0` in the background (its PID in $dir/pid) and waits for the
+# port=N line it prints and for that port to listen; writes $dir/port.
+start_node_peer() {
+  local dir=$1 name=$2 script=$3 port="" i
+  node "$script" 0 >"$dir/stdout.log" 2>"$dir/stderr.log" &
+  echo $! >"$dir/pid"
+  for ((i = 0; i < 200; i++)); do
+    port=$(sed -n 's/^port=//p' "$dir/stdout.log" 2>/dev/null | head -1 || true)  # the log may not exist yet
+    [ -n "$port" ] && break
+    sleep 0.05
+  done
+  if [ -z "$port" ] || ! wait_for_port "$port" 10; then
+    echo "$name did not start:" >&2
+    cat "$dir/stderr.log" >&2
+    stop_pid_file "$dir/pid"
+    return 1
+  fi
+  echo "$port" >"$dir/port"
+}

@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# The ws cases against a real WebSocket CLIENT: python3-websockets driven through
-# `conform serve --client-tests` exactly as Autobahn's fuzzingserver is driven
-# (tools/peers/python-websockets-client). Every case must run, and the non-pass verdicts
-# are exactly those explained in docs/results/websocket.md
-# (tests/interop/python_websockets_client.expected).
+# The ws cases against a real WebSocket CLIENT: tools/peers/DRIVER drives a client
+# library through `conform serve --client-tests` exactly as Autobahn's fuzzingserver is
+# driven. Every case must run, and the non-pass verdicts are exactly those explained in
+# docs/results/websocket.md (tests/interop/EXPECTED).
+#   tests/interop/ws_client.sh CONFORM SRC DRIVER AGENT EXPECTED
 set -euo pipefail
-conform=$1 src=$2
-/usr/bin/python3 -c 'import websockets' 2>/dev/null || { echo "SKIP: python3-websockets is not installed"; exit 77; }
+conform=$1 src=$2 driver=$3 agent=$4 expected=$5
 dir=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$dir"' EXIT
@@ -14,8 +13,8 @@ trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$dir"' EXIT
 server=$!
 for _ in $(seq 50); do [ -s "$dir/port" ] && break; sleep 0.1; done
 [ -s "$dir/port" ] || { cat "$dir/server.log"; echo "FAIL: the fuzzing server did not start"; exit 1; }
-timeout 120 "$src/tools/peers/python-websockets-client" "ws://127.0.0.1:$(cat "$dir/port")" python-websockets
-report=$dir/reports/python-websockets/report.json
+timeout 120 "$src/tools/peers/$driver" "ws://127.0.0.1:$(cat "$dir/port")" "$agent"
+report=$dir/reports/$agent/report.json
 [ -f "$report" ] || { cat "$dir/server.log"; echo "FAIL: /updateReports wrote no report"; exit 1; }
 [ -f "$dir/reports/index.html" ] || { echo "FAIL: no agent matrix"; exit 1; }
 cases=$("$conform" list --suite ws --format json | python3 -c '
@@ -28,4 +27,4 @@ import json, sys
 report, expected = json.load(open(sys.argv[1])), int(sys.argv[2])
 assert report["summary"]["total"] == expected, f"{report['summary']['total']} cases ran, not {expected}"
 PY
-python3 "$src/tests/interop/compare.py" "$report" "$src/tests/interop/python_websockets_client.expected"
+python3 "$src/tests/interop/compare.py" "$report" "$src/tests/interop/$expected"
