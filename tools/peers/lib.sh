@@ -84,6 +84,7 @@ node_peer_install() {
 # port=N line it prints and for that port to listen; writes $dir/port.
 start_node_peer() {
   local dir=$1 name=$2 script=$3 port="" i
+  rm -f "$dir/stdout.log"  # a previous run's port= line must not be read before node truncates it
   node "$script" 0 >"$dir/stdout.log" 2>"$dir/stderr.log" &
   echo $! >"$dir/pid"
   for ((i = 0; i < 200; i++)); do
