@@ -12,5 +12,6 @@ suite make_suite();
 
 std::span<case_def const> representation_cases();  // rfc7541_6_representations.cpp
 std::span<case_def const> decoding_error_cases();  // rfc7541_decoding_errors.cpp
+std::span<case_def const> dynamic_table_cases();   // rfc7541_4_dynamic_table.cpp
 
 }  // namespace conform::hpack

@@ -34,6 +34,13 @@ outcome frame_size_too_large(context& cx) {
 outcome unknown_setting(context& cx) {
   return still_usable_after(cx, [](client&) { return frames{settings({{0xff, 1}})}; });
 }
+// The largest legal values (h2spec tries only the illegal ones next to them).
+outcome window_maximum(context& cx) {
+  return still_usable_after(cx, [](client&) { return frames{settings({{setting::initial_window_size, max_window}})}; });
+}
+outcome frame_size_maximum(context& cx) {
+  return still_usable_after(cx, [](client&) { return frames{settings({{setting::max_frame_size, 0xffffff}})}; });
+}
 outcome acknowledged(context& cx) {
   client c(cx);  // no handshake helper: it would wait for this very ACK
   c.send_bytes(std::string(client_preface) + settings({{setting::enable_push, 0}}).bytes());
@@ -92,6 +99,12 @@ case_def const cases[] = {
     make("http2/settings/unknown-identifier-ignored", "RFC 9113 §6.5.2", "An unknown setting is ignored",
          "An endpoint that receives a SETTINGS frame with any unknown or unsupported identifier MUST ignore that setting.",
          {"h2spec:http2/6.5.2/5"}, unknown_setting),
+    make("http2/settings/initial-window-maximum-accepted", "RFC 9113 §6.5.2", "SETTINGS_INITIAL_WINDOW_SIZE of 2^31-1 is accepted",
+         "SETTINGS_INITIAL_WINDOW_SIZE (0x04): Indicates the sender's initial window size (in units of octets) for stream-level flow control. ... Values above the maximum flow-control window size of 2^31-1 MUST be treated as a connection error",
+         {}, window_maximum),
+    make("http2/settings/max-frame-size-maximum-accepted", "RFC 9113 §6.5.2", "SETTINGS_MAX_FRAME_SIZE of 2^24-1 is accepted",
+         "The value advertised by an endpoint MUST be between this initial value and the maximum allowed frame size (2^24-1 or 16,777,215 octets), inclusive.",
+         {}, frame_size_maximum),
     make("http2/settings/last-value-wins", "RFC 9113 §6.5.3", "Of two values of one setting, the last applies",
          "The values in the SETTINGS frame MUST be processed in the order they appear, with no other frame processing between values.",
          {"h2spec:http2/6.5.3/1"}, last_value_wins),

@@ -20,6 +20,12 @@ std::span<case_def const> settings_cases();        // rfc9113_6_5_settings.cpp
 std::span<case_def const> ping_goaway_window_cases();  // rfc9113_6_7_6_9_control.cpp
 std::span<case_def const> continuation_cases();    // rfc9113_6_10_continuation.cpp
 std::span<case_def const> message_cases();         // rfc9113_8_messages.cpp
+std::span<case_def const> stream_id_and_closed_cases();  // rfc9113_5_1_ids_and_closed.cpp
+std::span<case_def const> goaway_cases();          // rfc9113_6_8_goaway.cpp
+std::span<case_def const> field_validity_cases();  // rfc9113_8_2_field_validity.cpp
+std::span<case_def const> request_form_cases();    // rfc9113_8_1_8_5_requests.cpp
+std::span<case_def const> abuse_cases();           // rfc9113_10_5_abuse.cpp
+std::span<case_def const> extended_connect_cases();  // rfc8441_extended_connect.cpp
 
 // Whether the target speaks HTTP/2 (prior knowledge on http://, ALPN on https://).
 probe_report probe(context& cx);

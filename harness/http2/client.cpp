@@ -74,6 +74,9 @@ std::string client::handshake(std::vector<settings_entry> const& ours) {
     if (e.received.type != frame_type::settings) continue;
     (e.received.has(flag::ack) ? ack_seen : peer_settings_seen) = true;
   }
+  // RFC 7541 §4.2: from the ACK on, the target's encoder works within our table size.
+  for (auto const& s : ours)
+    if (s.id == setting::header_table_size) inflater_.set_max_table_size(s.value);
   return {};
 }
 

@@ -160,9 +160,9 @@ void connection::on_ping(frame_header const& h, std::string_view payload) {
 void connection::on_goaway(frame_header const& h, std::string_view) {
   if (h.stream_id != 0) return connection_error(error_code::protocol_error, "goaway_stream_id");
   if (h.length < 8) return connection_error(error_code::frame_size_error, "goaway_length");
-  // The client opens no more streams: finish those open, then close.
-  going_away_ = true;
-  maybe_finish();
+  // §6.8: the client opens no more streams. Our own GOAWAY names the last stream we
+  // process (the client learns what is safe to retry); those open finish, then we close.
+  begin_shutdown();
 }
 
 void connection::on_window_update(frame_header const& h, std::string_view payload) {

@@ -55,6 +55,9 @@ void connection::open_stream(std::uint32_t id, std::vector<hpack::header_field>&
   s.send_window = flow_window(peer_initial_window_);
   s.recv_window = flow_window(limits_.initial_window_size);
   s.head = std::move(check.head);
+  // §8.5: a CONNECT is answered before anything flows on its stream (a tunnel would
+  // wait for the 2xx); the reference is no proxy and refuses it at once.
+  if (s.head.method == "CONNECT") return request_complete(id, s);
   if (!end_stream) return;
   if (s.head.content_length && *s.head.content_length != 0)
     return stream_error(id, error_code::protocol_error, "content_length_mismatch");

@@ -1,6 +1,7 @@
 #include "conformance/http2/tests/model_server.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "harness/http2/frame_builder.hpp"
 #include "harness/http2/hpack_encoder.hpp"
@@ -15,6 +16,8 @@ namespace ft = h2::frame_type;
 // integers and string lengths; the model can then refuse one kind when told to.
 struct block_kinds {
   bool incremental = false, without = false, never = false, size_update = false, huffman = false;
+  bool dynamic_reference = false;       // an index past the static table (RFC 7541 §2.3.3)
+  std::uint64_t largest_incremental = 0;  // the longest string added to the dynamic table
 };
 
 bool read_int(std::string_view& b, int prefix, std::uint64_t& v) {
@@ -32,12 +35,12 @@ bool read_int(std::string_view& b, int prefix, std::uint64_t& v) {
   return false;
 }
 
-bool skip_string(std::string_view& b, block_kinds& k) {
+// Skips a string literal; `length` gets its encoded length.
+bool skip_string(std::string_view& b, block_kinds& k, std::uint64_t& length) {
   if (b.empty()) return false;
   k.huffman |= (static_cast<unsigned char>(b[0]) & 0x80) != 0;
-  std::uint64_t n = 0;
-  if (!read_int(b, 7, n) || n > b.size()) return false;
-  b.remove_prefix(n);
+  if (!read_int(b, 7, length) || length > b.size()) return false;
+  b.remove_prefix(length);
   return true;
 }
 
@@ -49,6 +52,7 @@ block_kinds kinds_of(std::string_view b) {
     int prefix = 4;
     if (first & 0x80) {
       if (!read_int(b, 7, index)) break;
+      k.dynamic_reference |= index > 61;
       continue;
     }
     if (first & 0x40) k.incremental = true, prefix = 6;
@@ -59,15 +63,13 @@ block_kinds kinds_of(std::string_view b) {
     } else if (first & 0x10) k.never = true;
     else k.without = true;
     if (!read_int(b, prefix, index)) break;
-    if (index == 0 && !skip_string(b, k)) break;
-    if (!skip_string(b, k)) break;
+    k.dynamic_reference |= index > 61;
+    std::uint64_t name = 0, value = 0;
+    if (index == 0 && !skip_string(b, k, name)) break;
+    if (!skip_string(b, k, value)) break;
+    if (prefix == 6) k.largest_incremental = std::max(k.largest_incremental, name + value);
   }
   return k;
-}
-
-bool is_connection_specific(h2::field const& f) {
-  return f.name == "connection" || f.name == "keep-alive" || f.name == "proxy-connection" ||
-         f.name == "transfer-encoding" || f.name == "upgrade";
 }
 
 }  // namespace
@@ -84,7 +86,7 @@ void model_server::receive(std::string_view bytes, net::peer_reply& reply) {
     preface_done_ = true;
     bytes = std::string_view(preface_).substr(h2::client_preface.size());
     if (broken("settings_not_first")) out(h2::ping("model!!!").bytes());
-    out(h2::settings({{h2::setting::max_concurrent_streams, 100}}).bytes());
+    out(settings_preface());
   }
   reader_.feed(bytes);
   while (!done_) {
@@ -101,6 +103,7 @@ void model_server::receive(std::string_view bytes, net::peer_reply& reply) {
 }
 
 void model_server::handle(h2::frame const& f) {
+  if (stalled_) return;
   if (block_stream_ != 0 && !(f.type == ft::continuation && f.stream_id == block_stream_)) {
     if (enforces("interleaved")) return connection_error(error_code::protocol_error);
     return;  // the faulty model skips the intruder and waits for the block to go on
@@ -123,13 +126,15 @@ void model_server::handle(h2::frame const& f) {
     case ft::ping:
       if (f.stream_id != 0 && enforces("stream_id")) return connection_error(error_code::protocol_error);
       if (f.payload.size() != 8 && enforces("frame_length")) return connection_error(error_code::frame_size_error);
+      if (!f.has(h2::flag::ack) && flooded(pings_, "ping_flood_stall")) return;
       if (f.has(h2::flag::ack) ? broken("ack_ping_acks") : !broken("no_ping_ack")) out(h2::ping(f.payload, true).bytes());
       return;
     case ft::goaway:
-      if (f.stream_id != 0 && enforces("stream_id")) return connection_error(error_code::protocol_error);
+      // The faulty model ignores a GOAWAY on a stream rather than taking it as a GOAWAY.
+      if (f.stream_id != 0) return enforces("stream_id") ? connection_error(error_code::protocol_error) : void();
       if (f.goaway() && static_cast<std::uint32_t>(f.goaway()->code) > 0xd && broken("unknown_code_error"))
         return connection_error(error_code::protocol_error);
-      return;
+      return on_goaway(f);
     case ft::continuation:
       if (block_stream_ == 0) {
         if (enforces("stray_continuation")) connection_error(error_code::protocol_error);
@@ -148,10 +153,13 @@ void model_server::on_data(h2::frame const& f) {
   std::uint32_t const id = f.stream_id;
   if (id == 0) return enforces("stream_0") ? connection_error(error_code::protocol_error) : void();
   if (id > last_stream_) return enforces("idle") ? connection_error(error_code::protocol_error) : void();
+  if (f.payload.empty() && !f.has(h2::flag::end_stream) && ++empty_data_ > flood_limit)
+    return broken("empty_data_stall") ? void(stalled_ = true) : connection_error(error_code::enhance_your_calm);
   if (broken("refuse_padding") && f.has(h2::flag::padded)) return stream_error(id, error_code::refused_stream);
   if (broken("refuse_data")) return stream_error(id, error_code::refused_stream);
   auto const it = streams_.find(id);
   if (it == streams_.end() || it->second.remote_closed) {
+    if (it == streams_.end() && broken("reset_stream_frames_error")) return connection_error(error_code::stream_closed);
     if (enforces(it == streams_.end() ? "closed" : "half_closed")) stream_error(id, error_code::stream_closed);
     return;
   }
@@ -159,7 +167,9 @@ void model_server::on_data(h2::frame const& f) {
   s.received += f.payload.size();
   if (!f.has(h2::flag::end_stream)) return;
   s.remote_closed = true;
-  if (s.has_length && s.received != s.content_length && enforces("content_length"))
+  if (s.has_length && s.received > s.content_length && enforces("content_length"))
+    return stream_error(id, error_code::protocol_error);
+  if (s.has_length && s.received < s.content_length && enforces("content_length_short"))
     return stream_error(id, error_code::protocol_error);
   respond(id);
 }
@@ -168,6 +178,7 @@ void model_server::on_headers(h2::frame const& f) {
   std::uint32_t const id = f.stream_id;
   if (id == 0) return enforces("stream_0") ? connection_error(error_code::protocol_error) : void();
   if (id % 2 == 0 && enforces("even")) return connection_error(error_code::protocol_error);
+  if (id == h2::max_window && broken("max_stream_id")) return connection_error(error_code::protocol_error);
   if ((broken("refuse_padding") && f.has(h2::flag::padded)) || (broken("refuse_priority") && f.has(h2::flag::priority)) ||
       (broken("refuse_continuation") && !f.has(h2::flag::end_headers)))
     return stream_error(id, error_code::refused_stream);
@@ -188,8 +199,10 @@ void model_server::on_block(std::uint32_t id, bool end_stream, std::string const
   }
   if ((k.incremental && broken("refuse_incremental")) || (k.without && broken("refuse_without_indexing")) ||
       (k.never && broken("refuse_never_indexed")) || (k.huffman && broken("refuse_huffman")) ||
-      (k.size_update && broken("refuse_size_update")))
+      (k.size_update && broken("refuse_size_update")) || (k.dynamic_reference && broken("refuse_dynamic_reference")))
     return stream_error(id, error_code::refused_stream);
+  if (k.largest_incremental > 4096 && broken("refuse_oversized_entry")) return connection_error(error_code::compression_error);
+  if (header_list_too_large(r.fields)) return stream_error(id, error_code::refused_stream);
   if (self_dependent_ && enforces("self_dependency")) {
     last_stream_ = std::max(last_stream_, id);
     return stream_error(id, error_code::protocol_error);
@@ -203,15 +216,18 @@ void model_server::on_block(std::uint32_t id, bool end_stream, std::string const
     }
     if (!end_stream && enforces("trailers_end_stream")) return stream_error(id, error_code::protocol_error);
     if (malformed(r.fields, true)) return stream_error(id, error_code::protocol_error);
+    if (s.has_length && s.received != s.content_length && enforces("content_length_trailers"))
+      return stream_error(id, error_code::protocol_error);
     if (broken("refuse_trailers")) return stream_error(id, error_code::refused_stream);
     s.remote_closed = true;
     return respond(id);
   }
-  if (closed_.count(id)) {
+  bool const reuse = broken("id_reuse");  // the faulty model takes any id not open as new
+  if (closed_.count(id) && !reuse) {
     if (enforces("closed")) connection_error(error_code::stream_closed);
     return;
   }
-  if (id < last_stream_) {
+  if (id < last_stream_ && !reuse) {
     if (enforces("decreasing")) connection_error(error_code::protocol_error);
     return;
   }
@@ -219,51 +235,34 @@ void model_server::on_block(std::uint32_t id, bool end_stream, std::string const
 }
 
 void model_server::request(std::uint32_t id, h2::field_list const& fields, bool end_stream) {
-  last_stream_ = id;
+  bool const beyond_goaway = going_away_ && id > last_stream_;
+  last_stream_ = std::max(last_stream_, id);
+  if (beyond_goaway && !broken("process_beyond_goaway")) return;  // §6.8: ignored
   if (streams_.size() >= 100 && enforces("max_concurrent")) return stream_error(id, error_code::refused_stream);
   if (malformed(fields, false)) return stream_error(id, error_code::protocol_error);
   stream s;
   s.window = initial_window_;
   s.remote_closed = end_stream;
+  bool connect = false;
   for (auto const& f : fields) {
     if (f.name == ":method" && f.value == "POST" && broken("refuse_post")) return stream_error(id, error_code::refused_stream);
-    if (f.name == "content-length") {
-      s.has_length = true;
-      s.content_length = std::stoull(f.value);
-    }
+    connect |= f.name == ":method" && f.value == "CONNECT";
+    if (f.name != "content-length") continue;
+    bool const digits = !f.value.empty() && f.value.size() < 19 && f.value.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits && enforces("content_length_invalid")) return stream_error(id, error_code::protocol_error);
+    s.has_length = digits;
+    s.content_length = digits ? std::stoull(f.value) : 0;
   }
+  if (end_stream && s.has_length && s.content_length != 0 && enforces("content_length_no_data"))
+    return stream_error(id, error_code::protocol_error);
   streams_[id] = s;
-  if (end_stream) respond(id);
-}
-
-// RFC 9113 §8.2–8.3, each check under its own rule key.
-bool model_server::malformed(h2::field_list const& fields, bool trailers) const {
-  bool regular = false;
-  std::set<std::string> seen;
-  for (auto const& f : fields) {
-    if (std::any_of(f.name.begin(), f.name.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) && enforces("uppercase")) return true;
-    if (!f.name.empty() && f.name[0] == ':') {
-      if (trailers && enforces("pseudo_in_trailers")) return true;
-      if (regular && enforces("pseudo_after_regular")) return true;
-      bool const known = f.name == ":method" || f.name == ":scheme" || f.name == ":path" || f.name == ":authority";
-      if (!known && enforces(f.name == ":status" ? "response_pseudo" : "unknown_pseudo")) return true;
-      if (!seen.insert(f.name).second && enforces("duplicate_pseudo")) return true;
-      if (f.name == ":path" && f.value.empty() && enforces("empty_path")) return true;
-      continue;
-    }
-    regular = true;
-    if (is_connection_specific(f) && enforces("connection_specific")) return true;
-    if (f.name == "te" && f.value != "trailers" && enforces("te")) return true;
-  }
-  if (trailers) return false;
-  for (char const* p : {":method", ":scheme", ":path"})
-    if (!seen.count(p) && enforces("missing_pseudo")) return true;
-  return false;
+  if (end_stream || connect) respond(id);  // §8.5: a CONNECT is answered before its tunnel carries anything
 }
 
 void model_server::respond(std::uint32_t id) {
   auto& s = streams_[id];
   h2::hpack_block b;
+  if (table_size_update_ >= 0) b.size_update(static_cast<std::uint64_t>(std::exchange(table_size_update_, -1)));  // RFC 7541 §4.2
   b.fields({{":status", "200"}, {"content-type", "text/plain"}});
   out(h2::headers(id, b.bytes(), false).bytes());
   s.responded = true;
@@ -286,6 +285,7 @@ void model_server::flush(std::uint32_t id) {
   if (last && s.remote_closed) {
     streams_.erase(it);
     closed_.insert(id);
+    maybe_close_after_goaway();
   }
 }
 
@@ -299,6 +299,7 @@ void model_server::on_settings(h2::frame const& f) {
     if (enforces("frame_length")) connection_error(error_code::frame_size_error);
     return;
   }
+  if (flooded(settings_frames_, "settings_flood_stall")) return;
   bool window_seen = false;
   auto const entries = f.settings();
   for (auto const& e : *entries) {
@@ -309,6 +310,11 @@ void model_server::on_settings(h2::frame const& f) {
     if (e.id == h2::setting::max_frame_size && (e.value < 16384 || e.value > 0xffffff) && values)
       return connection_error(error_code::protocol_error);
     if (e.id > 0x8 && broken("unknown_setting_error")) return connection_error(error_code::protocol_error);
+    if (e.id == h2::setting::initial_window_size && e.value == h2::max_window && broken("max_window_refused"))
+      return connection_error(error_code::flow_control_error);
+    if (e.id == h2::setting::max_frame_size && e.value == 0xffffff && broken("max_frame_size_refused"))
+      return connection_error(error_code::protocol_error);
+    if (e.id == h2::setting::header_table_size && !broken("no_size_update")) table_size_update_ = e.value;
     if (e.id != h2::setting::initial_window_size || (window_seen && broken("first_setting_wins"))) continue;
     window_seen = true;
     std::int64_t const delta = static_cast<std::int64_t>(e.value) - initial_window_;
@@ -340,7 +346,10 @@ void model_server::on_window_update(h2::frame const& f) {
   if (id > last_stream_) return enforces("idle") ? connection_error(error_code::protocol_error) : void();
   if (inc == 0 && enforces("zero_increment")) return stream_error(id, error_code::protocol_error);
   auto const it = streams_.find(id);
-  if (it == streams_.end()) return;
+  if (it == streams_.end()) {
+    if (broken("closed_window_update_error")) connection_error(error_code::stream_closed);
+    return;  // §5.1: a closed stream's WINDOW_UPDATE is ignored
+  }
   it->second.window += inc;
   if (it->second.window > h2::max_window && enforces("window_overflow")) return stream_error(id, error_code::flow_control_error);
   if (!broken("window_update_half_closed")) flush(id);
@@ -352,6 +361,9 @@ void model_server::on_rst_stream(h2::frame const& f) {
   if (f.stream_id > last_stream_) return enforces("idle") ? connection_error(error_code::protocol_error) : void();
   if (f.rst_code() && static_cast<std::uint32_t>(*f.rst_code()) > 0xd && broken("unknown_code_error"))
     return connection_error(error_code::protocol_error);
+  if (++resets_ > flood_limit)  // CVE-2023-44487: streams opened and reset at once
+    return broken("rapid_reset_stall") ? void(stalled_ = true) : connection_error(error_code::enhance_your_calm);
+  if (closed_.count(f.stream_id) && broken("closed_rst_error")) return connection_error(error_code::stream_closed);
   streams_.erase(f.stream_id);
   closed_.insert(f.stream_id);
 }

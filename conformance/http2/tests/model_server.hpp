@@ -46,8 +46,15 @@ class model_server final : public net::scripted_peer {
   void on_window_update(h2::frame const& f);
   void on_rst_stream(h2::frame const& f);
   void on_priority(h2::frame const& f);
+  void on_goaway(h2::frame const& f);                     // model_limits.cpp
+  bool flooded(std::uint32_t& counter, std::string_view stall_fault);  // model_limits.cpp
+  bool header_list_too_large(h2::field_list const& fields) const;     // model_limits.cpp
+  void maybe_close_after_goaway();                        // model_limits.cpp
+  std::string settings_preface() const;                   // model_limits.cpp
   void request(std::uint32_t id, h2::field_list const& fields, bool end_stream);
-  bool malformed(h2::field_list const& fields, bool trailers) const;
+  bool malformed(h2::field_list const& fields, bool trailers) const;  // model_fields.cpp
+  bool malformed_connect(h2::field_list const& fields) const;         // model_fields.cpp
+  bool bad_characters(h2::field const& f) const;                      // model_fields.cpp
   void respond(std::uint32_t id);
   void flush(std::uint32_t id);
   void connection_error(h2::error_code code);
@@ -70,6 +77,13 @@ class model_server final : public net::scripted_peer {
   std::string block_;
   std::int64_t connection_window_ = 65535;
   std::int64_t initial_window_ = 65535;
+  // Abuse counters (RFC 9113 §10.5): past `flood_limit` the model either keeps
+  // answering (or ends with ENHANCE_YOUR_CALM) or, with a stall fault, goes silent.
+  static constexpr std::uint32_t flood_limit = 500;
+  std::uint32_t settings_frames_ = 0, pings_ = 0, empty_data_ = 0, resets_ = 0;
+  bool stalled_ = false;
+  bool going_away_ = false;               // the client's GOAWAY arrived; ours is sent
+  std::int64_t table_size_update_ = -1;  // the client's new SETTINGS_HEADER_TABLE_SIZE, to signal (RFC 7541 §4.2)
 };
 
 }  // namespace conform::http2::testing

@@ -233,5 +233,37 @@ TEST(reference_h2, graceful_shutdown_finishes_open_streams) {
   EXPECT_TRUE(p.conn().finished());
 }
 
+// RFC 9113 §6.8: the client's GOAWAY gets ours (last stream 1, NO_ERROR); stream 1
+// still finishes, a stream opened after it is ignored, then the connection ends.
+TEST(reference_h2, client_goaway_answered_with_own_then_open_streams_finish) {
+  peer p;
+  ready(p);
+  auto const first = p.send(h2::headers(1, p.get_block("/echo", "POST"), false).bytes() +
+                            h2::goaway(0, static_cast<std::uint32_t>(error_code::no_error)).bytes());
+  auto const* g = find(first, ft::goaway);
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->f.goaway()->last_stream_id, 1u);
+  EXPECT_EQ(g->f.goaway()->code, error_code::no_error);
+  EXPECT_FALSE(p.conn().finished());
+  auto const beyond = p.send(h2::headers(3, p.get_block("/")));
+  EXPECT_EQ(find(beyond, ft::headers, 3), nullptr);
+  auto const rest = p.send(h2::data(1, "hi", true));
+  EXPECT_NE(find(rest, ft::headers, 1), nullptr);
+  EXPECT_EQ(body_of(rest, 1), "hi");
+  EXPECT_TRUE(p.conn().finished());
+}
+
+// RFC 9113 §8.5: CONNECT is answered at its HEADERS, without waiting for END_STREAM.
+TEST(reference_h2, connect_answered_before_end_stream) {
+  peer p;
+  ready(p);
+  h2::hpack_block b;
+  b.fields({{":method", "CONNECT"}, {":authority", "127.0.0.1:1"}});
+  auto const frames = p.send(h2::headers(1, b.bytes(), false));
+  auto const* h = find(frames, ft::headers, 1);
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(field(*h, ":status"), "405");
+}
+
 }  // namespace
 }  // namespace conform::reference::http2::testing
