@@ -26,6 +26,8 @@ suite make_suite() {
               request_form_cases(),
               abuse_cases(),
               extended_connect_cases(),
+              response_field_cases(),
+              sender_rule_cases(),
           },
       .applies_to = [](target const& t) { return t.scheme == "http" || t.scheme == "https"; },
       .probe = probe,

@@ -26,6 +26,8 @@ std::span<case_def const> field_validity_cases();  // rfc9113_8_2_field_validity
 std::span<case_def const> request_form_cases();    // rfc9113_8_1_8_5_requests.cpp
 std::span<case_def const> abuse_cases();           // rfc9113_10_5_abuse.cpp
 std::span<case_def const> extended_connect_cases();  // rfc8441_extended_connect.cpp
+std::span<case_def const> response_field_cases();  // rfc9113_8_3_response_fields.cpp
+std::span<case_def const> sender_rule_cases();     // rfc9113_sender_rules.cpp
 
 // Whether the target speaks HTTP/2 (prior knowledge on http://, ALPN on https://).
 probe_report probe(context& cx);

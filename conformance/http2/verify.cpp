@@ -8,6 +8,43 @@ outcome with_client(context& cx, std::function<outcome(h2::client&)> const& body
   return body(c);
 }
 
+outcome with_client(context& cx, std::vector<h2::settings_entry> const& ours,
+                    std::function<outcome(h2::client&)> const& body) {
+  h2::client c(cx);
+  if (auto const failure = c.handshake(ours); !failure.empty()) return error("HTTP/2 handshake: " + failure);
+  return body(c);
+}
+
+std::string response::status() const {
+  for (auto const& f : head.fields)
+    if (f.name == ":status") return f.value;
+  return {};
+}
+
+response fetch(h2::client& c, std::uint32_t stream, std::string_view method, std::string_view path) {
+  using namespace h2;
+  response r;
+  c.send(headers(stream, c.request_block(method, path), true));
+  auto const ends = [stream](frame const& f) {
+    return f.type == frame_type::goaway || (f.type == frame_type::rst_stream && f.stream_id == stream);
+  };
+  r.head = c.wait_for([stream](frame const& f) { return f.type == frame_type::headers && f.stream_id == stream; }, ends);
+  if (!r.answered()) return r.stopped = r.head, r;
+  r.frames.push_back(r.head.received);
+  if (r.head.received.has(flag::end_stream)) return r.complete = true, r;
+  r.stopped = c.wait_for(
+      [&r, stream](frame const& f) {
+        if (f.stream_id != stream) return false;
+        r.frames.push_back(f);
+        if (f.type == frame_type::data) r.body += f.payload;
+        return f.has(flag::end_stream) && (f.type == frame_type::data || f.type == frame_type::headers);
+      },
+      ends);
+  r.complete = r.stopped.what == event::kind::frame && r.stopped.received.stream_id == stream &&
+               r.stopped.received.has(flag::end_stream);
+  return r;
+}
+
 outcome connection_error_after(context& cx, make_frames const& send, std::vector<error_code> const& codes) {
   return with_client(cx, [&](h2::client& c) {
     c.send(send(c));

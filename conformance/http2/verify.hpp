@@ -21,9 +21,27 @@ using h2::error_code;
 using frames = std::vector<h2::raw_frame>;
 using make_frames = std::function<frames(h2::client&)>;
 
-// Connects and handshakes, then runs `body`. A failed handshake is an ERROR (the
-// probe found the target speaks HTTP/2, so something else went wrong).
+// Connects and handshakes (with `ours` as our SETTINGS), then runs `body`. A failed
+// handshake is an ERROR (the probe found the target speaks HTTP/2, so something else
+// went wrong).
 outcome with_client(context& cx, std::function<outcome(h2::client&)> const& body);
+outcome with_client(context& cx, std::vector<h2::settings_entry> const& ours,
+                    std::function<outcome(h2::client&)> const& body);
+
+// A whole response as the target sent it: the HEADERS event (its fields decoded), the
+// DATA payloads, every frame of the stream and whether END_STREAM came. `stopped` is
+// what ended the wait when the response did not complete.
+struct response {
+  h2::event head;
+  std::string body;
+  std::vector<h2::frame> frames;
+  bool complete = false;
+  h2::event stopped;
+  bool answered() const { return head.is_frame(h2::frame_type::headers); }
+  std::string status() const;
+};
+// Sends `method path` on `stream` (END_STREAM) and reads its response to the end.
+response fetch(h2::client& c, std::uint32_t stream, std::string_view method = "GET", std::string_view path = "/");
 
 outcome connection_error_after(context& cx, make_frames const& send, std::vector<error_code> const& codes);
 outcome stream_error_after(context& cx, make_frames const& send, std::uint32_t stream,

@@ -11,6 +11,8 @@ using h2::error_code;
 
 std::string model_server::settings_preface() const {
   std::vector<h2::settings_entry> ours{{h2::setting::max_concurrent_streams, 100}};
+  if (broken("server_push_setting")) ours.push_back({h2::setting::enable_push, 1});
+  if (broken("bad_max_frame_size")) ours.push_back({h2::setting::max_frame_size, 100});
   if (!broken("no_connect_protocol")) ours.push_back({h2::setting::enable_connect_protocol, 1});
   return h2::settings(ours).bytes();
 }

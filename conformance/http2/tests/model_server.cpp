@@ -247,6 +247,8 @@ void model_server::request(std::uint32_t id, h2::field_list const& fields, bool 
   for (auto const& f : fields) {
     if (f.name == ":method" && f.value == "POST" && broken("refuse_post")) return stream_error(id, error_code::refused_stream);
     connect |= f.name == ":method" && f.value == "CONNECT";
+    if (f.name == ":method") s.method = f.value;
+    if (f.name == ":path") s.path = f.value;
     if (f.name != "content-length") continue;
     bool const digits = !f.value.empty() && f.value.size() < 19 && f.value.find_first_not_of("0123456789") == std::string::npos;
     if (!digits && enforces("content_length_invalid")) return stream_error(id, error_code::protocol_error);
@@ -257,36 +259,6 @@ void model_server::request(std::uint32_t id, h2::field_list const& fields, bool 
     return stream_error(id, error_code::protocol_error);
   streams_[id] = s;
   if (end_stream || connect) respond(id);  // §8.5: a CONNECT is answered before its tunnel carries anything
-}
-
-void model_server::respond(std::uint32_t id) {
-  auto& s = streams_[id];
-  h2::hpack_block b;
-  if (table_size_update_ >= 0) b.size_update(static_cast<std::uint64_t>(std::exchange(table_size_update_, -1)));  // RFC 7541 §4.2
-  b.fields({{":status", "200"}, {"content-type", "text/plain"}});
-  out(h2::headers(id, b.bytes(), false).bytes());
-  s.responded = true;
-  s.pending = std::string(body);
-  flush(id);
-}
-
-void model_server::flush(std::uint32_t id) {
-  auto const it = streams_.find(id);
-  if (it == streams_.end() || !it->second.responded || it->second.pending.empty()) return;
-  auto& s = it->second;
-  auto n = static_cast<std::size_t>(std::max<std::int64_t>(0, std::min<std::int64_t>({static_cast<std::int64_t>(s.pending.size()), s.window, connection_window_})));
-  if (broken("ignore_flow_control")) n = s.pending.size();
-  if (n == 0) return;
-  bool const last = n == s.pending.size();
-  out(h2::data(id, s.pending.substr(0, n), last).bytes());
-  s.window -= static_cast<std::int64_t>(n);
-  connection_window_ -= static_cast<std::int64_t>(n);
-  s.pending.erase(0, n);
-  if (last && s.remote_closed) {
-    streams_.erase(it);
-    closed_.insert(id);
-    maybe_close_after_goaway();
-  }
 }
 
 void model_server::on_settings(h2::frame const& f) {
@@ -325,7 +297,7 @@ void model_server::on_settings(h2::frame const& f) {
       if (s.window > h2::max_window && enforces("window_overflow")) return connection_error(error_code::flow_control_error);
     }
   }
-  if (!broken("no_settings_ack")) out(h2::settings_ack().bytes());
+  if (!broken("no_settings_ack")) out(broken("ack_payload") ? h2::unknown(ft::settings, 0, std::string_view("\0\x03\0\0\0\x01", 6), h2::flag::ack).bytes() : h2::settings_ack().bytes());
   for (auto const& [sid, s] : std::map<std::uint32_t, stream>(streams_)) flush(sid);
 }
 
@@ -380,7 +352,8 @@ void model_server::on_priority(h2::frame const& f) {
 }
 
 void model_server::connection_error(error_code code) {
-  if (!broken("close_without_goaway")) out(h2::goaway(last_stream_, static_cast<std::uint32_t>(code)).bytes());
+  if (!broken("close_without_goaway"))
+    out(h2::goaway(broken("goaway_last_zero") ? 0 : last_stream_, static_cast<std::uint32_t>(code)).bytes());
   if (!broken("no_close_after_goaway")) reply_->close = true;
   done_ = true;
 }

@@ -34,6 +34,7 @@ class model_server final : public net::scripted_peer {
     bool has_length = false;
     std::uint64_t content_length = 0;
     std::uint64_t received = 0;
+    std::string method, path;
   };
 
   bool enforces(std::string_view rule) const { return fault_ != rule; }
@@ -55,8 +56,9 @@ class model_server final : public net::scripted_peer {
   bool malformed(h2::field_list const& fields, bool trailers) const;  // model_fields.cpp
   bool malformed_connect(h2::field_list const& fields) const;         // model_fields.cpp
   bool bad_characters(h2::field const& f) const;                      // model_fields.cpp
-  void respond(std::uint32_t id);
-  void flush(std::uint32_t id);
+  void respond(std::uint32_t id);                         // model_responses.cpp
+  void flush(std::uint32_t id);                           // model_responses.cpp
+  void finish(std::uint32_t id);                          // model_responses.cpp
   void connection_error(h2::error_code code);
   void stream_error(std::uint32_t id, h2::error_code code);
   void out(std::string const& bytes) { reply_->bytes += bytes; }
